@@ -1,0 +1,151 @@
+//! Rendezvous: finds the article in a news page, hides what is not the article, and says who met
+//! whom, where, when and on what — with the sentence each fact came from.
+//!
+//! The core is host-free: it reads a [`doc::Document`] built by one HTML reader and returns plain
+//! data ([`insight::Analysis`]). The native CLI (`src/bin/rendezvous.rs`) and the browser
+//! extension (through `src/web.rs`, wasm32 only) call the same [`analyze_html`].
+#![forbid(unsafe_code)]
+
+pub mod clean;
+pub mod clock;
+pub mod doc;
+pub mod eval;
+pub mod extract;
+pub mod insight;
+pub mod lang;
+pub mod page;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+use clock::{now_ms, Budget};
+use doc::{Document, ParseLimits};
+use insight::{Analysis, Hidden};
+
+/// Bounds on one analysis: what exceeds them is not analysed, and the answer says so.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Characters of HTML read (the rest of a larger page is ignored).
+    pub max_html_chars: usize,
+    pub parse: ParseLimits,
+    /// Wall-clock budget for the stages after parsing, in milliseconds.
+    pub time_budget_ms: f64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_html_chars: 12_000_000,
+            parse: ParseLimits::default(),
+            time_budget_ms: 1500.0,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The page's address (for dates in URLs and the canonical link).
+    pub url: Option<String>,
+    pub limits: Limits,
+}
+
+/// Everything the stages produced, for hosts that want more than the serialised answer
+/// (the CLI's `text`, the evaluations).
+pub struct Run {
+    pub doc: Document,
+    pub layout: clean::Layout,
+    pub article: text::Article,
+    pub analysis: Analysis,
+}
+
+/// Parse an HTML page and analyse it.
+pub fn analyze_html(html: &str, opts: &Options) -> Run {
+    let t0 = now_ms();
+    let mut notices = Vec::new();
+    let html = if html.len() > opts.limits.max_html_chars {
+        notices.push(format!(
+            "too-large: only the first {} characters of the page were read",
+            opts.limits.max_html_chars
+        ));
+        let mut cut = opts.limits.max_html_chars;
+        while !html.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        &html[..cut]
+    } else {
+        html
+    };
+    let doc = Document::parse_with(html, opts.limits.parse);
+    if doc.truncated {
+        notices.push(format!(
+            "truncated: the page has {} elements or nests too deeply; the first {} were analysed",
+            doc.element_total,
+            doc.elements.len()
+        ));
+    }
+    let t1 = now_ms();
+    let mut run = analyze_document(doc, opts);
+    run.analysis.timings.parse_ms = t1 - t0;
+    run.analysis.timings.total_ms = now_ms() - t0;
+    notices.append(&mut run.analysis.notices);
+    run.analysis.notices = notices;
+    run
+}
+
+/// Analyse a parsed document.
+pub fn analyze_document(doc: Document, opts: &Options) -> Run {
+    let budget = Budget::new(opts.limits.time_budget_ms);
+    let mut a = Analysis {
+        element_count: doc.element_total as u32,
+        ..Default::default()
+    };
+    let t = now_ms();
+    a.meta = page::read(&doc, opts.url.as_deref());
+    let t_page = now_ms();
+    let layout = clean::clean(&doc, &a.meta);
+    let t_clean = now_ms();
+    let article = text::article(&doc, &layout);
+    let t_text = now_ms();
+    let lang = a
+        .meta
+        .lang
+        .clone()
+        .filter(|l| lang::languages().contains(&l.as_str()))
+        .unwrap_or_else(|| "en".into());
+    if budget.exceeded() {
+        a.notices.push(
+            "time: the time budget ran out before the facts were read; only hiding was done".into(),
+        );
+    } else {
+        a.insight = extract::extract(&doc, &article, &a.meta, &lang);
+    }
+    let t_extract = now_ms();
+    a.is_article = layout.is_article;
+    a.main = layout
+        .main
+        .iter()
+        .filter_map(|&n| doc.index_of(n))
+        .collect();
+    a.hidden = layout
+        .hidden
+        .iter()
+        .filter_map(|b| {
+            Some(Hidden {
+                index: doc.index_of(b.node)?,
+                tag: doc.tag(b.node).to_string(),
+                kind: b.kind.as_str().into(),
+                reason: b.reason.clone(),
+            })
+        })
+        .collect();
+    a.timings.page_ms = t_page - t;
+    a.timings.clean_ms = t_clean - t_page;
+    a.timings.text_ms = t_text - t_clean;
+    a.timings.extract_ms = t_extract - t_text;
+    Run {
+        doc,
+        layout,
+        article,
+        analysis: a,
+    }
+}

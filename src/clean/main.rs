@@ -1,0 +1,330 @@
+//! The main content: paragraphs scored outside the boilerplate candidates, their scores carried
+//! to their ancestors, the best container chosen and completed with its sibling roots.
+
+use super::classify::Cand;
+use super::lexicon::norm;
+use super::stats::Stats;
+use super::BlockKind;
+use crate::doc::{Document, NodeId};
+use crate::insight::Meta;
+
+pub struct Found {
+    pub roots: Vec<NodeId>,
+    pub is_article: bool,
+    pub headline: Option<NodeId>,
+}
+
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story", "prose", "richtext",
+];
+const NEGATIVE: &[&str] = &[
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "contact",
+    "foot",
+    "footer",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "tool",
+    "widget",
+    "teaser",
+    "nav",
+    "menu",
+    "byline",
+    "caption",
+    "credit",
+    "disclaimer",
+    "newsletter",
+    "subscribe",
+    "social",
+];
+
+fn class_weight(doc: &Document, n: NodeId) -> f32 {
+    let mut w = 0.0;
+    for s in [doc.class_attr(n), doc.id_attr(n)] {
+        if s.is_empty() {
+            continue;
+        }
+        let s = s.to_ascii_lowercase();
+        let toks: Vec<&str> = s
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|t| !t.is_empty())
+            .collect();
+        if toks.iter().any(|t| NEGATIVE.iter().any(|p| t.contains(p))) {
+            w -= 25.0;
+        }
+        if toks.iter().any(|t| POSITIVE.iter().any(|p| t.contains(p))) {
+            w += 25.0;
+        }
+    }
+    if doc.attr(n, "itemprop") == Some("articleBody") {
+        w += 50.0;
+    }
+    w
+}
+
+/// Candidate kinds whose subtree never holds the article's paragraphs.
+fn excludes(c: &Cand) -> bool {
+    !matches!(c.kind, BlockKind::CommentCount | BlockKind::MobileLink)
+}
+
+pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
+    let n = doc.nodes.len();
+    let body = doc.find_tag("body").unwrap_or(0);
+    let h1s: Vec<NodeId> = doc
+        .elements
+        .iter()
+        .copied()
+        .filter(|&e| doc.tag(e) == "h1" && !st.s[e].invisible && st.text(e) > 0)
+        .collect();
+    // Elements that declare the article: a candidate holding one is a wrapper, not boilerplate.
+    let declared: Vec<NodeId> = doc
+        .elements
+        .iter()
+        .copied()
+        .filter(|&e| {
+            !st.s[e].invisible
+                && (doc.attr(e, "itemprop") == Some("articleBody")
+                    || doc.tag(e) == "main"
+                    || doc.attr(e, "role") == Some("main"))
+                && st.text(e) >= 200
+        })
+        .collect();
+    let mut excl_end = vec![0usize; n + 1];
+    for c in cands.iter().filter(|c| excludes(c)) {
+        let end = doc.nodes[c.node].end;
+        let wraps = declared.iter().any(|&d| doc.contains(c.node, d))
+            || h1s.iter().any(|&h| doc.contains(c.node, h))
+            || matches!(doc.tag(c.node), "body" | "html");
+        if !wraps {
+            excl_end[c.node] = excl_end[c.node].max(end);
+        }
+    }
+    // Paragraph scores, carried to five levels of ancestors.
+    let mut score = vec![0f32; n];
+    let mut scored = vec![false; n];
+    let mut until = 0usize;
+    for id in body..n {
+        if excl_end[id] > until {
+            until = excl_end[id];
+        }
+        if id < until || st.s[id].invisible {
+            continue;
+        }
+        let Some(e) = doc.element(id) else { continue };
+        let (len, commas) = match &*e.tag {
+            "p" | "pre" => (st.text(id), st.s[id].commas),
+            "div" | "section" | "td" | "li" | "blockquote" | "dd" | "article" | "span" | "font"
+            | "center" => (st.own[id], st.own_commas[id]),
+            _ => continue,
+        };
+        if len < 25 {
+            continue;
+        }
+        let s = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
+        let mut level = 0;
+        let mut cur = if matches!(&*e.tag, "p" | "pre") {
+            doc.parent(id)
+        } else {
+            // Text held directly: the element is itself its container.
+            Some(id)
+        };
+        while let Some(a) = cur {
+            if level >= 5 || doc.element(a).is_none() {
+                break;
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[a] += s / div;
+            scored[a] = true;
+            level += 1;
+            cur = doc.parent(a);
+        }
+    }
+    let fin = |a: NodeId| -> f32 { score[a] * (1.0 - st.link_density(a)) + class_weight(doc, a) };
+    let mut ranked: Vec<(f32, NodeId)> = (body..n)
+        .filter(|&a| scored[a])
+        .map(|a| (fin(a), a))
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let headline = pick_headline(doc, st, &h1s, meta);
+    let Some(&(top_score, mut top)) = ranked.first() else {
+        let root = doc.find_tag("article").unwrap_or(body);
+        return Found {
+            roots: vec![root],
+            is_article: false,
+            headline,
+        };
+    };
+    // Several near-best candidates sharing an ancestor: the ancestor.
+    let alts: Vec<NodeId> = ranked[1..]
+        .iter()
+        .take(5)
+        .filter(|(s, _)| *s >= 0.75 * top_score)
+        .map(|&(_, a)| a)
+        .collect();
+    if alts.len() >= 3 {
+        for a in doc.ancestors(top) {
+            if a <= body {
+                break;
+            }
+            if alts.iter().filter(|&&x| doc.contains(a, x)).count() >= 3 {
+                top = a;
+                break;
+            }
+        }
+    }
+    // A parent scoring better than its child is the better container.
+    let mut last = fin(top);
+    let threshold = last / 3.0;
+    let mut p = doc.parent(top);
+    while let Some(a) = p {
+        if a <= body {
+            break;
+        }
+        if !scored[a] {
+            p = doc.parent(a);
+            continue;
+        }
+        let s = fin(a);
+        if s < threshold {
+            break;
+        }
+        if s > last {
+            top = a;
+            break;
+        }
+        last = s;
+        p = doc.parent(a);
+    }
+    // An only child is its parent.
+    while let Some(a) = doc.parent(top) {
+        if a <= body || doc.child_elements(a).count() != 1 || excl_end[a] > 0 {
+            break;
+        }
+        top = a;
+    }
+    // The declared article body, when it holds or is most of the top candidate.
+    for &d in &declared {
+        if doc.attr(d, "itemprop") != Some("articleBody") {
+            continue;
+        }
+        if doc.contains(d, top) || (doc.contains(top, d) && st.text(d) * 10 >= st.text(top) * 6) {
+            top = d;
+            break;
+        }
+    }
+    // Sibling roots: blocks beside the top candidate that read like more of the article.
+    let top_fin = fin(top);
+    let sib_threshold = (top_fin * 0.2).max(10.0);
+    let mut roots = Vec::new();
+    let top_class = doc.class_attr(top);
+    match doc.parent(top) {
+        Some(parent) if parent > body || parent == body => {
+            for s in doc.child_elements(parent) {
+                if s == top {
+                    roots.push(s);
+                    continue;
+                }
+                if excl_end[s] > 0 || st.s[s].invisible || st.text(s) == 0 {
+                    continue;
+                }
+                let mut sc = if scored[s] { fin(s) } else { 0.0 };
+                if !top_class.is_empty() && doc.class_attr(s) == top_class {
+                    sc += top_fin * 0.2;
+                }
+                let ld = st.link_density(s);
+                let len = st.text(s);
+                let ok = sc >= sib_threshold
+                    || (doc.tag(s) == "p"
+                        && ((len > 80 && ld < 0.25)
+                            || (len > 0 && ld == 0.0 && sentence_like(doc, s))));
+                if ok {
+                    roots.push(s);
+                }
+            }
+        }
+        _ => roots.push(top),
+    }
+    let main_text: u32 = roots.iter().map(|&r| st.text(r)).sum();
+    let main_paras: u32 = roots.iter().map(|&r| st.s[r].paras).sum();
+    let link_text: u32 = roots.iter().map(|&r| st.s[r].link).sum();
+    let ld = link_text as f32 / main_text.max(1) as f32;
+    let declared_article = is_declared_article(doc);
+    let teaser_heads = roots
+        .iter()
+        .flat_map(|&r| r..doc.nodes[r].end)
+        .filter(|&d| {
+            matches!(doc.tag(d), "h2" | "h3" | "h4") && st.text(d) > 0 && st.link_density(d) > 0.8
+        })
+        .count();
+    let is_article = ld < 0.5
+        && teaser_heads < 6
+        && ((main_text >= 500 && main_paras >= 2) || (declared_article && main_text >= 250));
+    Found {
+        roots,
+        is_article,
+        headline,
+    }
+}
+
+fn sentence_like(doc: &Document, n: NodeId) -> bool {
+    let t = doc.text_content(n);
+    let t = t.trim_end();
+    t.ends_with('.') || t.contains(". ")
+}
+
+fn is_declared_article(doc: &Document) -> bool {
+    for &e in &doc.elements {
+        match doc.tag(e) {
+            "meta" => {
+                if doc.attr(e, "property") == Some("og:type") {
+                    let v = doc.attr(e, "content").unwrap_or("").to_ascii_lowercase();
+                    if v.contains("article") {
+                        return true;
+                    }
+                }
+            }
+            "body" => break,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The headline: the visible `<h1>` closest to the page's title, else the first one.
+fn pick_headline(doc: &Document, st: &Stats, h1s: &[NodeId], meta: &Meta) -> Option<NodeId> {
+    let title = meta.title.as_deref().map(norm).unwrap_or_default();
+    let mut first = None;
+    for &h in h1s {
+        if st.text(h) < 5 {
+            continue;
+        }
+        first.get_or_insert(h);
+        let t = norm(&doc.text_content(h));
+        if !title.is_empty() && !t.is_empty() && (title.contains(&t) || t.contains(&title)) {
+            return Some(h);
+        }
+    }
+    first
+}

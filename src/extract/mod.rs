@@ -1,10 +1,426 @@
 //! `extract`: mentions (people, organisations, places, dates), resolution within the article,
 //! meetings (trigger + parties + place + time + topics + evidence) and document topics.
+//!
+//! Submodules, in pipeline order: `tokens` (sentences and tokens), `mentions` (people, orgs,
+//! places), `dates`, `resolve` (one person per name, surnames and titles → the full person,
+//! bylines out), `meetings`, `topics`. Language knowledge comes from `lex` (data/<lang>/).
+
+pub mod dates;
+pub mod lex;
+pub mod meetings;
+pub mod mentions;
+pub mod resolve;
+pub mod tokens;
+pub mod topics;
 
 use crate::doc::Document;
-use crate::insight::{Insight, Meta};
-use crate::text::Article;
+use crate::insight::{
+    DateMention, DateSpan, Evidence, Insight, Meeting, Meta, Organization, Place, Topic,
+};
+use crate::text::{Article, BlockType};
 
-pub fn extract(_doc: &Document, _article: &Article, _meta: &Meta, _lang: &str) -> Insight {
-    Insight::default()
+/// One sentence of the article, with its tokens (offsets into `text`).
+#[derive(Clone, Debug)]
+pub struct Sent {
+    pub block: usize,
+    pub element: u32,
+    pub text: String,
+    pub toks: Vec<tokens::Tok>,
+    pub lw: Vec<String>,
+    pub heading: bool,
+    /// Part of a byline, credit or signature block: no facts are read from it.
+    pub byline: bool,
+}
+
+impl Sent {
+    pub fn evidence(&self) -> Evidence {
+        Evidence {
+            element: self.element,
+            sentence: self.text.clone(),
+        }
+    }
+}
+
+/// Fold for comparisons: lowercase, accents removed (Latin letters), apostrophes unified.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(|c| c.to_lowercase()) {
+        let r = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ě' | 'ē' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ñ' | 'ň' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ř' => 'r',
+            'š' | 'ś' | 'ş' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ď' => 'd',
+            'ť' => 't',
+            'ł' => 'l',
+            '’' | 'ʼ' => '\'',
+            _ => c,
+        };
+        out.push(r);
+    }
+    out
+}
+
+fn is_byline_block(lex: &lex::Lex, text: &str, toks: &[tokens::Tok], authors: &[String]) -> bool {
+    if text.contains('©') {
+        return true;
+    }
+    let lw: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+    if lex
+        .byline_cues
+        .iter()
+        .any(|c| lw.len() >= c.len() && c.iter().zip(&lw).all(|(a, b)| a == b))
+        && text.chars().count() <= 120
+    {
+        // "par Krikor Amirzayan le …", "By Jane Doe", "Credit: …", "Source : …"
+        let second_cap = toks.get(1).is_some_and(|t| t.cap)
+            || toks.get(1).is_some_and(|t| t.kind == tokens::Kind::Punct);
+        if second_cap || toks.first().is_some_and(|t| t.cap) {
+            return true;
+        }
+    }
+    let ft = fold(text);
+    if authors
+        .iter()
+        .any(|a| !a.is_empty() && ft.contains(&fold(a)))
+        && text.chars().count() <= 120
+    {
+        return true;
+    }
+    // a block that is only a name: two to four capitalised words, no verb, no punctuation
+    let words: Vec<&tokens::Tok> = toks.iter().collect();
+    if (2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|t| t.kind == tokens::Kind::Word && t.cap && !lex.stop.contains(&t.lower))
+    {
+        let first_is_name = lex
+            .first_names
+            .contains(&text[words[0].start..words[0].end]);
+        let no_geo = !words
+            .iter()
+            .any(|t| lex.places.contains_key(&t.lower) || lex.org_heads.contains(&t.lower));
+        return first_is_name || no_geo;
+    }
+    false
+}
+
+pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> Insight {
+    let full: String = article
+        .blocks
+        .iter()
+        .take(40)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lang = if meta
+        .lang
+        .as_deref()
+        .is_some_and(|l| crate::lang::languages().contains(&l))
+    {
+        lang.to_string()
+    } else {
+        lex::detect(&full).unwrap_or(lang).to_string()
+    };
+    let lex = lex::get(&lang);
+
+    // sentences
+    let mut sents: Vec<Sent> = Vec::new();
+    for (bi, b) in article.blocks.iter().enumerate() {
+        let toks = tokens::tokenize(&b.text, &lex.abbrev);
+        let byline = is_byline_block(lex, &b.text, &toks, &meta.authors);
+        let element = doc.index_of(b.node).unwrap_or(0);
+        for (a, e) in tokens::sentences(&b.text, &toks) {
+            if a >= e {
+                continue;
+            }
+            let off = toks[a].start;
+            let text = b.text[off..toks[e - 1].end].to_string();
+            let mut st: Vec<tokens::Tok> = toks[a..e].to_vec();
+            for t in st.iter_mut() {
+                t.start -= off;
+                t.end -= off;
+            }
+            // a credit inside a caption ends the sentence ("… Credit: STR/AFP")
+            let mut cut = st.len();
+            for k in 0..st.len() {
+                if k + 1 < st.len()
+                    && &text[st[k + 1].start..st[k + 1].end] == ":"
+                    && lex
+                        .byline_cues
+                        .iter()
+                        .any(|c| c.len() == 1 && c[0] == st[k].lower)
+                    && st[k].cap
+                {
+                    cut = k;
+                    break;
+                }
+            }
+            st.truncate(cut);
+            if st.is_empty() {
+                continue;
+            }
+            let text = text[..st[st.len() - 1].end].to_string();
+            let lw = st.iter().map(|t| t.lower.clone()).collect();
+            sents.push(Sent {
+                block: bi,
+                element,
+                text,
+                toks: st,
+                lw,
+                heading: b.kind == BlockType::Heading,
+                byline,
+            });
+        }
+    }
+
+    // publication date: the page's, else a dated byline ("par X le vendredi 12 juillet 2024")
+    let mut published = meta.published.as_deref().and_then(dates::parse_iso);
+    if published.is_none() {
+        for s in sents.iter().filter(|s| s.byline || s.toks.len() <= 14) {
+            let mut an = dates::Anchor {
+                published: None,
+                last: None,
+                future: false,
+            };
+            if let Some(d) = dates::find(lex, &s.text, &s.toks, &mut an)
+                .into_iter()
+                .find(|d| d.explicit_year)
+            {
+                published = Some(d.start);
+                break;
+            }
+        }
+    }
+
+    // mentions and dates per sentence
+    let ments: Vec<mentions::Mentions> = sents
+        .iter()
+        .map(|s| {
+            if s.byline {
+                Default::default()
+            } else {
+                mentions::find(lex, s)
+            }
+        })
+        .collect();
+    let mut anchor = dates::Anchor {
+        published,
+        last: None,
+        future: false,
+    };
+    let mut date_hits = Vec::new();
+    for s in &sents {
+        if s.byline {
+            date_hits.push(vec![]);
+            continue;
+        }
+        anchor.future =
+            s.lw.iter()
+                .any(|w| lex.planned.iter().any(|p| p.matches(w)))
+                || s.lw.iter().any(|w| {
+                    w.chars().count() >= 7
+                        && lex.future_endings.iter().any(|e| w.ends_with(e.as_str()))
+                        && lex
+                            .triggers
+                            .iter()
+                            .any(|t| t.pats.first().is_some_and(|p| p.matches(w)))
+                });
+        date_hits.push(dates::find(lex, &s.text, &s.toks, &mut anchor));
+    }
+
+    // resolution: people, organisations, places
+    let byline_names: Vec<String> = sents
+        .iter()
+        .filter(|s| s.byline)
+        .flat_map(|s| {
+            s.toks
+                .windows(2)
+                .filter(|w| w[0].cap && w[1].cap)
+                .map(|w| fold(&s.text[w[0].start..w[1].end]))
+                .collect::<Vec<_>>()
+        })
+        .chain(meta.authors.iter().map(|a| fold(a)))
+        .collect();
+    let people = resolve::people(lex, &sents, &ments, &byline_names);
+    let orgs = resolve::orgs(&sents, &ments);
+    let places = resolve::places(lex, &sents, &ments);
+
+    // meetings
+    let cx = meetings::Ctx {
+        lex,
+        sents: &sents,
+        ments: &ments,
+        prefs: &people.refs,
+        dates: &date_hits,
+        person_country: &people.country,
+        focus: people.focus,
+        published,
+    };
+    let found = meetings::find(&cx);
+    let mut meetings_out: Vec<(Meeting, Vec<String>, usize)> = Vec::new();
+    for f in &found {
+        let names: Vec<String> = f
+            .parties
+            .iter()
+            .map(|p| match p {
+                meetings::Party::Person(i) => people.list[*i].name.clone(),
+                meetings::Party::Name(n) => n.clone(),
+            })
+            .collect();
+        let mut key: Vec<String> = names.iter().map(|n| fold(n)).collect();
+        key.sort();
+        let s = &sents[f.sent];
+        // topics: in the sentence after the counterparts, then in the sentences that report the talks
+        let mut tps: Vec<String> = Vec::new();
+        if let Some(c) = topics::after_cue(lex, s, f.after) {
+            let mut skip: Vec<(usize, usize)> =
+                ments[f.sent].people.iter().map(|p| (p.a, p.b)).collect();
+            skip.extend(ments[f.sent].orgs.iter().map(|o| (o.a, o.b)));
+            tps.extend(topics::phrases(lex, s, c, s.toks.len(), &skip));
+        }
+        let m = Meeting {
+            participants: names,
+            place: f.place.clone(),
+            date: f.date.as_ref().map(|(a, b, t)| DateSpan {
+                start: dates::iso(*a),
+                end: Some(dates::iso(*b)),
+                text: t.clone(),
+            }),
+            topics: tps,
+            status: if f.planned {
+                "planned".into()
+            } else {
+                "held".into()
+            },
+            trigger: f.trigger.clone(),
+            evidence: s.evidence(),
+        };
+        if let Some(prev) = meetings_out.iter_mut().find(|(_, k, _)| *k == key) {
+            // the same parties again: keep the body sentence over a heading, complete what is missing
+            let pm = &mut prev.0;
+            if sents[prev.2].heading && !s.heading {
+                pm.evidence = m.evidence.clone();
+                prev.2 = f.sent;
+            }
+            if pm.place.is_none() {
+                pm.place = m.place.clone();
+            }
+            if pm.date.is_none() {
+                pm.date = m.date.clone();
+            }
+            for t in m.topics {
+                if !pm.topics.contains(&t) {
+                    pm.topics.push(t);
+                }
+            }
+            continue;
+        }
+        meetings_out.push((m, key, f.sent));
+    }
+    // topics reported in the sentences after a meeting (until the next meeting sentence), and
+    // visit-level topics for every meeting
+    let meeting_sents: Vec<usize> = found.iter().map(|f| f.sent).collect();
+    for si in 0..sents.len() {
+        let s = &sents[si];
+        if s.byline || s.heading || meeting_sents.contains(&si) {
+            continue;
+        }
+        let Some(v) = topics::topic_verb(lex, s) else {
+            continue;
+        };
+        let Some(start) = topics::after_cue(lex, s, v).or_else(|| topics::after_cue(lex, s, 0))
+        else {
+            continue;
+        };
+        let mut skip: Vec<(usize, usize)> = ments[si].people.iter().map(|p| (p.a, p.b)).collect();
+        skip.extend(ments[si].orgs.iter().map(|o| (o.a, o.b)));
+        let ph = topics::phrases(lex, s, start, s.toks.len(), &skip);
+        if ph.is_empty() {
+            continue;
+        }
+        let prev_meeting = meeting_sents
+            .iter()
+            .filter(|&&m| m < si && !sents[m].heading)
+            .max()
+            .copied();
+        let visit = topics::mentions_visit(lex, s);
+        for (m, _, msi) in meetings_out.iter_mut() {
+            let nearest = prev_meeting == Some(*msi)
+                || prev_meeting.is_some_and(|p| sents[p].text == sents[*msi].text);
+            let near = nearest && si - prev_meeting.unwrap_or(0) <= 8;
+            if visit || near {
+                for t in &ph {
+                    if !m.topics.contains(t) && m.topics.len() < 14 {
+                        m.topics.push(t.clone());
+                    }
+                }
+            }
+        }
+    }
+
+    // dates
+    let mut dates_out: Vec<DateMention> = Vec::new();
+    for (si, hs) in date_hits.iter().enumerate() {
+        for d in hs {
+            let span = DateSpan {
+                start: dates::iso(d.start),
+                end: (d.end != d.start).then(|| dates::iso(d.end)),
+                text: sents[si].text[sents[si].toks[d.first].start..sents[si].toks[d.last - 1].end]
+                    .to_string(),
+            };
+            if !dates_out
+                .iter()
+                .any(|x| x.span.start == span.start && x.span.end == span.end)
+            {
+                dates_out.push(DateMention {
+                    span,
+                    evidence: sents[si].evidence(),
+                });
+            }
+        }
+    }
+
+    let body: Vec<&Sent> = sents.iter().filter(|s| !s.byline).collect();
+    let all_topics: Vec<String> = meetings_out
+        .iter()
+        .flat_map(|m| m.0.topics.iter().take(3).cloned())
+        .collect();
+    let topics_out = topics::document(lex, &body, &all_topics)
+        .into_iter()
+        .map(|(t, si)| Topic {
+            text: t,
+            evidence: body.get(si).map(|s| vec![s.evidence()]).unwrap_or_default(),
+        })
+        .collect();
+
+    Insight {
+        people: people.list,
+        organizations: orgs
+            .into_iter()
+            .map(|o| Organization {
+                name: o.0,
+                acronym: o.1,
+                evidence: vec![o.2],
+            })
+            .collect(),
+        places: places
+            .into_iter()
+            .map(|p| Place {
+                name: p.0,
+                country: p.1,
+                evidence: vec![p.2],
+            })
+            .collect(),
+        dates: dates_out,
+        meetings: meetings_out.into_iter().map(|m| m.0).collect(),
+        topics: topics_out,
+    }
 }

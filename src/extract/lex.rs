@@ -1,0 +1,386 @@
+//! The language knowledge the extractor uses, read once per language from `data/<lang>/` and
+//! `data/common/` (see `crate::lang`). Nothing here names a language: adding one is adding files.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::{Mutex, OnceLock};
+
+use super::tokens::tokenize;
+use crate::lang;
+
+/// One token of a data pattern: exact lowercase word, a prefix ("rencontr*"), or a gap ("…").
+#[derive(Clone, Debug)]
+pub enum Pat {
+    Exact(String),
+    Prefix(String),
+    Gap,
+}
+
+impl Pat {
+    pub fn matches(&self, w: &str) -> bool {
+        match self {
+            Pat::Exact(s) => s == w,
+            Pat::Prefix(p) => w.starts_with(p.as_str()),
+            Pat::Gap => true,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    City,
+    Region,
+}
+
+#[derive(Clone, Debug)]
+pub struct PlaceEntry {
+    pub display: String,
+    /// ISO code, or empty for regions without one.
+    pub cc: String,
+    pub kind: PlaceKind,
+}
+
+#[derive(Clone, Debug)]
+pub struct Trigger {
+    pub kind: String,
+    pub pats: Vec<Pat>,
+}
+
+#[derive(Default)]
+pub struct Lex {
+    pub stop: HashSet<String>,
+    pub abbrev: HashSet<String>,
+    pub honor: Vec<Vec<String>>,
+    pub titles: Vec<Vec<String>>,
+    pub org_heads: HashSet<String>,
+    /// Known organisations: token sequence (lowercase) → (name, acronym).
+    pub orgs: Vec<(Vec<String>, String, Option<String>)>,
+    pub acronyms: HashMap<String, String>,
+    pub not_orgs: HashSet<String>,
+    pub demonyms: HashMap<String, String>,
+    pub demonym_prefix: HashMap<String, String>,
+    pub places: HashMap<String, PlaceEntry>,
+    pub max_place: usize,
+    pub country_name: HashMap<String, String>,
+    pub months: HashMap<String, u32>,
+    pub weekdays: HashMap<String, u32>,
+    pub triggers: Vec<Trigger>,
+    pub planned: Vec<Pat>,
+    pub future_endings: Vec<String>,
+    pub topic_cues: Vec<Vec<Pat>>,
+    pub topic_verbs: Vec<Pat>,
+    pub fillers: Vec<Vec<String>>,
+    pub locatives: HashSet<String>,
+    pub relative: Vec<(Vec<String>, String)>,
+    pub date_words: Vec<(String, Vec<String>)>,
+    pub byline_cues: Vec<Vec<String>>,
+    pub not_names: HashSet<String>,
+    pub first_names: HashSet<String>,
+    pub visit_words: Vec<Pat>,
+    pub pronouns: HashSet<String>,
+    pub particles: HashSet<String>,
+}
+
+fn words(s: &str) -> Vec<String> {
+    let ab = HashSet::new();
+    let t = tokenize(s, &ab);
+    t.into_iter().map(|t| t.lower).collect()
+}
+
+fn pats(s: &str) -> Vec<Pat> {
+    s.split_whitespace()
+        .flat_map(|w| {
+            if w == "…" {
+                vec![Pat::Gap]
+            } else if let Some(p) = w.strip_suffix('*') {
+                vec![Pat::Prefix(p.to_lowercase().replace('\'', "’"))]
+            } else {
+                words(w).into_iter().map(Pat::Exact).collect()
+            }
+        })
+        .collect()
+}
+
+fn split2(l: &str) -> (&str, &str) {
+    match l.split_once('|') {
+        Some((a, b)) => (a.trim(), b.trim()),
+        None => (l.trim(), ""),
+    }
+}
+
+impl Lex {
+    fn build(code: &str) -> Lex {
+        let t = |name: &str| lang::table(code, name);
+        let set = |name: &str| -> HashSet<String> {
+            t(name)
+                .iter()
+                .map(|s| s.to_lowercase().replace('\'', "’"))
+                .collect()
+        };
+        let mut x = Lex {
+            stop: set("stopwords"),
+            abbrev: set("abbreviations"),
+            not_names: set("not_names"),
+            locatives: set("locatives"),
+            pronouns: set("pronouns"),
+            particles: set("name_particles"),
+            ..Default::default()
+        };
+        x.honor = t("honorifics").iter().map(|s| words(s)).collect();
+        x.titles = t("titles").iter().map(|s| words(s)).collect();
+        x.titles.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        x.org_heads = set("org_heads");
+        for l in t("orgs") {
+            let (a, b) = split2(l);
+            if b.is_empty() {
+                x.orgs.push((words(a), a.to_string(), None));
+            } else {
+                x.orgs.push((words(b), b.to_string(), Some(a.to_string())));
+                x.acronyms.insert(a.to_string(), b.to_string());
+            }
+        }
+        x.not_orgs = lang::table("common", "not_orgs")
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for l in t("demonyms") {
+            let (a, b) = split2(l);
+            x.demonyms.insert(a.to_lowercase(), b.to_string());
+        }
+        for l in t("demonym_prefixes") {
+            let (a, b) = split2(l);
+            x.demonym_prefix.insert(a.to_lowercase(), b.to_string());
+        }
+        let add_place = |x: &mut Lex, name: &str, e: PlaceEntry| {
+            let k = words(name).join(" ");
+            if k.is_empty() {
+                return;
+            }
+            x.max_place = x.max_place.max(k.split(' ').count());
+            x.places.entry(k).or_insert(e);
+        };
+        for l in t("countries") {
+            let (cc, name) = split2(l);
+            x.country_name.insert(cc.to_string(), name.to_string());
+        }
+        for l in t("country_aliases") {
+            let (name, cc) = split2(l);
+            if let Some(cc) = cc.strip_suffix('*') {
+                x.country_name.insert(cc.to_string(), name.to_string());
+            }
+        }
+        for l in t("country_aliases") {
+            let (name, cc) = split2(l);
+            let cc = cc.trim_end_matches('*');
+            let e = PlaceEntry {
+                display: name.to_string(),
+                cc: cc.into(),
+                kind: PlaceKind::Country,
+            };
+            add_place(&mut x, name, e);
+        }
+        let names: Vec<(String, String)> = x
+            .country_name
+            .iter()
+            .map(|(a, b)| (a.clone(), b.clone()))
+            .collect();
+        for l in t("countries") {
+            let (cc, name) = split2(l);
+            let e = PlaceEntry {
+                display: name.to_string(),
+                cc: cc.into(),
+                kind: PlaceKind::Country,
+            };
+            add_place(&mut x, name, e);
+        }
+        drop(names);
+        for l in t("places") {
+            let (name, cc) = split2(l);
+            let cc = if cc == "-" { "" } else { cc };
+            let kind = if cc.is_empty() {
+                PlaceKind::Region
+            } else {
+                PlaceKind::City
+            };
+            add_place(
+                &mut x,
+                name,
+                PlaceEntry {
+                    display: name.to_string(),
+                    cc: cc.into(),
+                    kind,
+                },
+            );
+        }
+        for l in lang::table("common", "cities") {
+            let (name, cc) = split2(l);
+            let k = words(name).join(" ");
+            // a city name that is a common word of the language is not taken
+            if x.stop.contains(&k) {
+                continue;
+            }
+            add_place(
+                &mut x,
+                name,
+                PlaceEntry {
+                    display: name.to_string(),
+                    cc: cc.into(),
+                    kind: PlaceKind::City,
+                },
+            );
+        }
+        for l in t("months") {
+            let (n, w) = split2(l);
+            if let Ok(n) = n.parse() {
+                x.months.insert(w.to_string(), n);
+            }
+        }
+        for l in t("weekdays") {
+            let (n, w) = split2(l);
+            if let Ok(n) = n.parse() {
+                x.weekdays.insert(w.to_string(), n);
+            }
+        }
+        for l in t("meeting_triggers") {
+            let (k, p) = split2(l);
+            x.triggers.push(Trigger {
+                kind: k.to_string(),
+                pats: pats(p),
+            });
+        }
+        // longest patterns first, so "accueilli par" wins over "accueill*"
+        x.triggers.sort_by_key(|t| std::cmp::Reverse(t.pats.len()));
+        x.planned = t("planned_cues").iter().flat_map(|s| pats(s)).collect();
+        x.future_endings = t("future_endings").iter().map(|s| s.to_string()).collect();
+        x.topic_cues = t("topic_cues").iter().map(|s| pats(s)).collect();
+        x.topic_cues.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        x.topic_verbs = t("topic_verbs").iter().flat_map(|s| pats(s)).collect();
+        x.visit_words = t("visit_words").iter().flat_map(|s| pats(s)).collect();
+        x.fillers = t("topic_fillers").iter().map(|s| words(s)).collect();
+        x.fillers.sort_by_key(|v| std::cmp::Reverse(v.len()));
+        for l in t("relative_dates") {
+            let (a, b) = split2(l);
+            x.relative.push((words(a), b.to_string()));
+        }
+        x.relative.sort_by_key(|v| std::cmp::Reverse(v.0.len()));
+        for l in t("date_words") {
+            let (a, b) = split2(l);
+            x.date_words.push((a.to_string(), words(b)));
+        }
+        x.byline_cues = t("byline_cues").iter().map(|s| words(s)).collect();
+        x.first_names = lang::table("common", "first_names")
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        x
+    }
+
+    pub fn is_title_at(&self, toks: &[String], i: usize) -> Option<usize> {
+        self.titles
+            .iter()
+            .find(|t| i + t.len() <= toks.len() && t.iter().zip(&toks[i..]).all(|(a, b)| a == b))
+            .map(|t| t.len())
+    }
+
+    pub fn is_honor_at(&self, toks: &[String], i: usize) -> Option<usize> {
+        self.honor
+            .iter()
+            .filter(|t| i + t.len() <= toks.len() && t.iter().zip(&toks[i..]).all(|(a, b)| a == b))
+            .map(|t| t.len())
+            .max()
+    }
+
+    /// Country (or region) for an adjective/demonym form, e.g. "maroco-française" → [MA, FR].
+    pub fn demonym(&self, w: &str) -> Vec<String> {
+        if let Some(c) = self.demonym_base(w) {
+            return vec![c];
+        }
+        if w.contains('-') {
+            let parts: Vec<&str> = w.split('-').collect();
+            let mut out = Vec::new();
+            for (k, p) in parts.iter().enumerate() {
+                let c = if k + 1 < parts.len() {
+                    self.demonym_prefix
+                        .get(*p)
+                        .cloned()
+                        .or_else(|| self.demonym_base(p))
+                } else {
+                    self.demonym_base(p)
+                };
+                match c {
+                    Some(c) => out.push(c),
+                    None => return vec![],
+                }
+            }
+            return out;
+        }
+        vec![]
+    }
+
+    fn demonym_base(&self, w: &str) -> Option<String> {
+        if let Some(c) = self.demonyms.get(w) {
+            return Some(c.clone());
+        }
+        for suf in ["s", "e", "es", "ne", "nes", "le", "les", "ns"] {
+            if let Some(b) = w.strip_suffix(suf) {
+                if b.len() >= 4 {
+                    if let Some(c) = self.demonyms.get(b) {
+                        return Some(c.clone());
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// How a country code (or "@Region") is written in this language.
+    pub fn country_display(&self, c: &str) -> String {
+        if let Some(r) = c.strip_prefix('@') {
+            return r.to_string();
+        }
+        self.country_name
+            .get(c)
+            .cloned()
+            .unwrap_or_else(|| c.to_string())
+    }
+}
+
+/// The lexicon of a language (built on first use, then shared).
+pub fn get(code: &str) -> &'static Lex {
+    static ALL: OnceLock<Mutex<Vec<(String, &'static Lex)>>> = OnceLock::new();
+    let m = ALL.get_or_init(|| Mutex::new(Vec::new()));
+    let mut v = match m.lock() {
+        Ok(g) => g,
+        Err(p) => p.into_inner(),
+    };
+    if let Some((_, l)) = v.iter().find(|(c, _)| c == code) {
+        return l;
+    }
+    let l: &'static Lex = Box::leak(Box::new(Lex::build(code)));
+    v.push((code.to_string(), l));
+    l
+}
+
+/// Detect the language of a text from the stopword tables: the language whose function words
+/// cover most tokens.
+pub fn detect(text: &str) -> Option<&'static str> {
+    let ab = HashSet::new();
+    let toks = tokenize(text, &ab);
+    let mut best = (0usize, None);
+    for code in lang::languages() {
+        let stop = lang::table(code, "stopwords");
+        if stop.is_empty() {
+            continue;
+        }
+        let set: HashSet<&str> = stop.iter().copied().collect();
+        let n = toks
+            .iter()
+            .take(3000)
+            .filter(|t| set.contains(t.lower.as_str()))
+            .count();
+        if n > best.0 {
+            best = (n, Some(code));
+        }
+    }
+    best.1
+}

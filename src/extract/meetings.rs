@@ -1,0 +1,300 @@
+//! Meetings: a trigger from `data/<lang>/meeting_triggers.txt`, the parties on each side (a
+//! visitor meeting several hosts is one meeting per host), the place, the time, planned or held,
+//! and the sentence that says so.
+
+use super::dates::{days_from_civil, DateHit, Ymd};
+use super::lex::{Lex, Pat, PlaceKind};
+use super::mentions::Mentions;
+use super::Sent;
+
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub sent: usize,
+    pub parties: Vec<Party>,
+    pub place: Option<String>,
+    pub date: Option<(Ymd, Ymd, String)>,
+    pub planned: bool,
+    pub trigger: String,
+    /// Token where the counterparts end (topics are read after it).
+    pub after: usize,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Party {
+    Person(usize),
+    Name(String),
+}
+
+/// A person mention resolved to a person of the article.
+#[derive(Clone, Copy, Debug)]
+pub struct PRef {
+    pub a: usize,
+    pub b: usize,
+    pub pid: usize,
+}
+
+pub struct Ctx<'a> {
+    pub lex: &'a Lex,
+    pub sents: &'a [Sent],
+    pub ments: &'a [Mentions],
+    pub prefs: &'a [Vec<PRef>],
+    pub dates: &'a [Vec<DateHit>],
+    pub person_country: &'a [Option<String>],
+    pub focus: Option<usize>,
+    pub published: Option<Ymd>,
+}
+
+fn match_trigger(pats: &[Pat], lw: &[String], i: usize) -> Option<usize> {
+    fn go(pats: &[Pat], lw: &[String], k: usize) -> Option<usize> {
+        let Some(p) = pats.first() else {
+            return Some(k);
+        };
+        if let Pat::Gap = p {
+            for skip in 0..=3 {
+                if let Some(e) = go(&pats[1..], lw, k + skip) {
+                    return Some(e);
+                }
+            }
+            return None;
+        }
+        if k < lw.len() && p.matches(&lw[k]) {
+            go(&pats[1..], lw, k + 1)
+        } else {
+            None
+        }
+    }
+    go(pats, lw, i)
+}
+
+const BOUNDARY: &[&str] = &[
+    "qui", "who", "which", "lorsque", "when", "dont", "whose", "after", "après", "before", ";",
+];
+
+pub fn find(cx: &Ctx) -> Vec<Found> {
+    let lex = cx.lex;
+    let mut out = Vec::new();
+    let mut ctx_place: Option<String> = None;
+    let mut ctx_date: Option<(Ymd, Ymd, String)> = None;
+    let mut last_subject = cx.focus;
+    for (si, s) in cx.sents.iter().enumerate() {
+        if s.byline {
+            continue;
+        }
+        let lw = &s.lw;
+        let n = lw.len();
+        let m = &cx.ments[si];
+        let people = &cx.prefs[si];
+        let in_role = |k: usize| {
+            m.people
+                .iter()
+                .any(|p| p.role_spans.iter().any(|&(x, y)| x <= k && k < y))
+        };
+        // triggers
+        let mut trig: Vec<(usize, usize, &str)> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            let mut hit = None;
+            for t in &lex.triggers {
+                if let Some(e) = match_trigger(&t.pats, lw, i) {
+                    hit = Some((i, e, t.kind.as_str()));
+                    break;
+                }
+            }
+            if let Some(h) = hit {
+                trig.push(h);
+                i = h.1;
+            } else {
+                i += 1;
+            }
+        }
+        // the sentence's place and date, whatever happens
+        let loc_place = m
+            .places
+            .iter()
+            .filter(|p| p.locative && !p.demonym && !in_role(p.a))
+            .map(|p| p.display.clone())
+            .next();
+        let sent_dates = &cx.dates[si];
+        let mut made_here = false;
+        for (ti, &(ta, tb, kind)) in trig.iter().enumerate() {
+            let next = trig.get(ti + 1).map(|t| t.0).unwrap_or(n);
+            let mut wend = next;
+            for k in tb..next {
+                if BOUNDARY.contains(&lw[k].as_str())
+                    || s.text[s.toks[k].start..s.toks[k].end] == *";"
+                {
+                    wend = k;
+                    break;
+                }
+            }
+            let before: Vec<PRef> = people.iter().filter(|p| p.b <= ta).copied().collect();
+            let after: Vec<PRef> = people
+                .iter()
+                .filter(|p| p.a >= tb && p.a < wend)
+                .copied()
+                .collect();
+            let mut groups: Vec<(Party, Vec<PRef>, bool)> = Vec::new(); // (subject, counterparts, subject hosts)
+            match kind {
+                "between" => {
+                    if after.len() >= 2 {
+                        groups.push((Party::Person(after[0].pid), after[1..].to_vec(), false));
+                    }
+                }
+                "phone" => {
+                    let all: Vec<PRef> = people.iter().filter(|p| p.a < wend).copied().collect();
+                    if all.len() >= 2 {
+                        groups.push((Party::Person(all[0].pid), all[1..].to_vec(), false));
+                    }
+                }
+                _ => {
+                    let mut objs = after.clone();
+                    if objs.is_empty() {
+                        // "le président tchèque" → the person with that role
+                        for (a, _, _) in m.bare_roles.iter().filter(|r| r.0 >= tb && r.0 < wend) {
+                            if let Some(p) = people.iter().find(|p| p.a == *a) {
+                                objs.push(*p);
+                            }
+                        }
+                    }
+                    let subject = before.last().map(|p| Party::Person(p.pid));
+                    if objs.is_empty() {
+                        // "X et Y se sont rencontrés"
+                        if before.len() >= 2 && kind == "meet" {
+                            let (x, y) = (before[before.len() - 2], before[before.len() - 1]);
+                            if lw[x.b..y.a].iter().any(|w| w == "et" || w == "and") {
+                                groups.push((Party::Person(x.pid), vec![y], false));
+                            }
+                        }
+                        // countries or organisations on both sides ("Washington and the Taliban held talks")
+                        if groups.is_empty() && people.is_empty() {
+                            let mut ents: Vec<(usize, String)> = Vec::new();
+                            for p in m
+                                .places
+                                .iter()
+                                .filter(|p| p.b <= ta && !p.demonym && p.kind != PlaceKind::Region)
+                            {
+                                let name = if p.kind == PlaceKind::City && !p.cc.is_empty() {
+                                    lex.country_display(&p.cc)
+                                } else {
+                                    p.display.clone()
+                                };
+                                ents.push((p.a, name));
+                            }
+                            for o in m.orgs.iter().filter(|o| o.b <= ta) {
+                                ents.push((o.a, o.name.clone()));
+                            }
+                            ents.sort();
+                            if ents.len() == 2 && ents[0].0 < 3 {
+                                groups.push((Party::Name(ents[0].1.clone()), vec![], false));
+                                groups.last_mut().unwrap().0 = Party::Name(ents[0].1.clone());
+                                let second = ents[1].1.clone();
+                                out.push(Found {
+                                    sent: si,
+                                    parties: vec![
+                                        Party::Name(ents[0].1.clone()),
+                                        Party::Name(second),
+                                    ],
+                                    place: loc_place.clone(),
+                                    date: date_for(sent_dates, n, s).or(ctx_date.clone()),
+                                    planned: false,
+                                    trigger: s.text[s.toks[ta].start..s.toks[tb - 1].end]
+                                        .to_string(),
+                                    after: tb,
+                                });
+                                made_here = true;
+                                groups.clear();
+                            }
+                        }
+                    } else {
+                        let subj = match subject {
+                            Some(p) => Some(p),
+                            None => last_subject.map(Party::Person),
+                        };
+                        if let Some(sj) = subj {
+                            groups.push((sj, objs, kind == "host"));
+                        }
+                    }
+                }
+            }
+            for (subj, objs, host) in groups {
+                let Party::Person(sp) = subj.clone() else {
+                    continue;
+                };
+                last_subject = Some(sp);
+                for o in &objs {
+                    if o.pid == sp {
+                        continue;
+                    }
+                    let place = loc_place.clone().or_else(|| {
+                        let h = if kind == "hosted" {
+                            Some(o.pid)
+                        } else if host {
+                            Some(sp)
+                        } else {
+                            None
+                        };
+                        h.and_then(|h| cx.person_country[h].clone())
+                            .map(|c| lex.country_display(&c))
+                    });
+                    let place = place.or(ctx_place.clone());
+                    let date = sent_dates
+                        .iter()
+                        .filter(|d| d.first < o.a)
+                        .last()
+                        .or(sent_dates.first())
+                        .map(|d| (d.start, d.end, span_text(s, d)))
+                        .or(ctx_date.clone());
+                    let planned = is_planned(lex, s, ta, tb)
+                        || match (&date, cx.published) {
+                            (Some(d), Some(p)) => {
+                                days_from_civil(d.0 .0, d.0 .1, d.0 .2)
+                                    > days_from_civil(p.0, p.1, p.2)
+                            }
+                            _ => false,
+                        };
+                    out.push(Found {
+                        sent: si,
+                        parties: vec![Party::Person(sp), Party::Person(o.pid)],
+                        place,
+                        date,
+                        planned,
+                        trigger: s.text[s.toks[ta].start..s.toks[tb - 1].end].to_string(),
+                        after: o.b.max(tb),
+                    });
+                    made_here = true;
+                }
+            }
+        }
+        let _ = made_here;
+        if let Some(p) = loc_place {
+            if !s.heading {
+                ctx_place = Some(p);
+            }
+        }
+        if let Some(d) = sent_dates.last() {
+            if !s.heading {
+                ctx_date = Some((d.start, d.end, span_text(s, d)));
+            }
+        }
+    }
+    out
+}
+
+fn date_for(dates: &[DateHit], _n: usize, s: &Sent) -> Option<(Ymd, Ymd, String)> {
+    dates.first().map(|d| (d.start, d.end, span_text(s, d)))
+}
+
+fn span_text(s: &Sent, d: &DateHit) -> String {
+    s.text[s.toks[d.first].start..s.toks[d.last - 1].end].to_string()
+}
+
+fn is_planned(lex: &Lex, s: &Sent, ta: usize, _tb: usize) -> bool {
+    let w = &s.lw[ta];
+    if w.chars().count() >= 7 && lex.future_endings.iter().any(|e| w.ends_with(e.as_str())) {
+        return true;
+    }
+    // a future verb earlier in the clause ("se rendra à Tbilissi, où il rencontrera")
+    let lo = ta.saturating_sub(4);
+    (lo..ta)
+        .any(|k| lex.planned.iter().any(|p| p.matches(&s.lw[k])) || s.lw[k] == "to" && k + 1 == ta)
+}

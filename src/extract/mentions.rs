@@ -1,0 +1,776 @@
+//! Mentions in one sentence: places (gazetteer + demonyms), organisations (acronyms defined in the
+//! text, known names, head-noun patterns), people (capitalised runs made people by an honorific,
+//! a title or role before or after, or a known first name) with their roles.
+
+use super::lex::{Lex, PlaceKind};
+use super::tokens::Kind;
+use super::Sent;
+
+#[derive(Clone, Debug)]
+pub struct PlaceM {
+    pub a: usize,
+    pub b: usize,
+    pub display: String,
+    pub cc: String,
+    pub kind: PlaceKind,
+    pub demonym: bool,
+    pub locative: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct OrgM {
+    pub a: usize,
+    pub b: usize,
+    pub name: String,
+    pub acronym: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct PersonM {
+    pub a: usize,
+    pub b: usize,
+    pub name: String,
+    pub roles: Vec<String>,
+    /// Token span of the role phrases (before and after), to keep their words out of the rest.
+    pub role_spans: Vec<(usize, usize)>,
+    pub honor: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Mentions {
+    pub places: Vec<PlaceM>,
+    pub orgs: Vec<OrgM>,
+    pub people: Vec<PersonM>,
+    /// Role phrases with no name (for "le président tchèque" → a person with that role).
+    pub bare_roles: Vec<(usize, usize, String)>,
+}
+
+pub fn surface(s: &Sent, a: usize, b: usize) -> String {
+    if a >= b {
+        return String::new();
+    }
+    s.text[s.toks[a].start..s.toks[b - 1].end].to_string()
+}
+
+fn p(s: &Sent, i: usize) -> &str {
+    s.toks.get(i).map(|t| &s.text[t.start..t.end]).unwrap_or("")
+}
+
+const ROLE_GLUE: &[&str] = &[
+    "de", "du", "des", "la", "le", "l’", "d’", "et", "of", "the", "and", "for", "to", "en", "au",
+    "aux", "auprès", "à", "in", "on", "at", "-",
+];
+
+fn is_word(s: &Sent, i: usize) -> bool {
+    s.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+}
+
+pub fn find(lex: &Lex, s: &Sent) -> Mentions {
+    let n = s.toks.len();
+    let lw = &s.lw;
+    let mut m = Mentions::default();
+    let mut used = vec![false; n];
+
+    // --- places: longest gazetteer match, capitalised
+    let mut i = 0;
+    while i < n {
+        let mut hit = None;
+        if s.toks[i].cap {
+            for len in (1..=lex.max_place.min(n - i)).rev() {
+                if !s.toks[i + len - 1].cap && len > 1 && !s.toks[i + len - 1].upper {
+                    // last word of a multiword place is capitalised or a particle-free name
+                    let l = &lw[i + len - 1];
+                    if lex.stop.contains(l) {
+                        continue;
+                    }
+                }
+                let key = lw[i..i + len].join(" ");
+                if let Some(e) = lex.places.get(&key) {
+                    // the whole token text must be the name: not "Paris-2024"
+                    hit = Some((len, e.clone()));
+                    break;
+                }
+            }
+        }
+        if let Some((len, e)) = hit {
+            // a capitalised place that is a stopword at the start of a sentence is not taken
+            let loc = i > 0 && lex.locatives.contains(&lw[i - 1])
+                || i > 1
+                    && (lw[i - 1] == "l’"
+                        || lw[i - 1] == "la"
+                        || lw[i - 1] == "le"
+                        || lw[i - 1] == "the")
+                    && lex.locatives.contains(&lw[i - 2]);
+            m.places.push(PlaceM {
+                a: i,
+                b: i + len,
+                display: e.display.clone(),
+                cc: e.cc.clone(),
+                kind: e.kind,
+                demonym: false,
+                locative: loc,
+            });
+            for u in used.iter_mut().skip(i).take(len) {
+                *u = true;
+            }
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+
+    // --- organisations: "Expansion (ACR)"
+    let mut prev_head: Option<Vec<usize>> = None;
+    for i in 0..n {
+        if p(s, i) == "("
+            && i + 2 < n
+            && p(s, i + 2) == ")"
+            && s.toks[i + 1].upper
+            && s.toks[i + 1].kind == Kind::Word
+        {
+            let acr = p(s, i + 1).to_string();
+            if let Some((a, name, head)) = expansion(lex, s, i, &acr, prev_head.as_deref()) {
+                prev_head = Some(head);
+                m.orgs.push(OrgM {
+                    a,
+                    b: i,
+                    name,
+                    acronym: Some(acr),
+                });
+            } else if !lex.not_orgs.contains(&acr) {
+                let name = lex
+                    .acronyms
+                    .get(&acr)
+                    .cloned()
+                    .unwrap_or_else(|| acr.clone());
+                let ac = if name != acr { Some(acr.clone()) } else { None };
+                m.orgs.push(OrgM {
+                    a: i + 1,
+                    b: i + 2,
+                    name,
+                    acronym: ac.or(Some(acr)),
+                });
+            }
+        }
+    }
+    // known organisations (multiword names)
+    let mut i = 0;
+    while i < n {
+        let mut adv = 1;
+        for (ws, name, acr) in &lex.orgs {
+            if ws.len() > 1
+                && i + ws.len() <= n
+                && ws.iter().zip(&lw[i..]).all(|(a, b)| a == b)
+                && s.toks[i].cap
+            {
+                if !m.orgs.iter().any(|o| o.a <= i && i < o.b) {
+                    m.orgs.push(OrgM {
+                        a: i,
+                        b: i + ws.len(),
+                        name: name.clone(),
+                        acronym: acr.clone(),
+                    });
+                }
+                adv = ws.len();
+                break;
+            }
+        }
+        i += adv;
+    }
+    // head-noun patterns
+    let mut i = 0;
+    while i < n {
+        if m.orgs.iter().any(|o| o.a <= i && i < o.b) || !is_word(s, i) {
+            i += 1;
+            continue;
+        }
+        let head = lex.org_heads.contains(&lw[i]);
+        if head {
+            if let Some(b) = org_extent(lex, s, i) {
+                let name = surface(s, i, b);
+                m.orgs.push(OrgM {
+                    a: i,
+                    b,
+                    name,
+                    acronym: None,
+                });
+                i = b;
+                continue;
+            }
+        }
+        // English-style: capitalised run whose last word is an organisation head
+        if s.toks[i].cap && !lex.stop.contains(&lw[i]) {
+            let mut j = i;
+            while j < n
+                && (s.toks[j].cap && is_word(s, j)
+                    || (j > i
+                        && matches!(lw[j].as_str(), "of" | "for" | "and")
+                        && j + 1 < n
+                        && s.toks[j + 1].cap))
+            {
+                j += 1;
+            }
+            if j > i + 1
+                && lex.org_heads.contains(&lw[j - 1])
+                && !lex.is_title_at(lw, i).is_some_and(|l| l >= j - i)
+            {
+                let mut a = i;
+                // "Zimbabwe's" or a place at the start stays out; a title at the start too
+                while a < j - 1 && (used[a] && !s.toks[a].upper) && false {
+                    a += 1;
+                }
+                let name = surface(s, a, j);
+                m.orgs.push(OrgM {
+                    a,
+                    b: j,
+                    name,
+                    acronym: None,
+                });
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // acronyms standing alone
+    for i in 0..n {
+        let t = &s.toks[i];
+        if t.upper
+            && t.kind == Kind::Word
+            && !m.orgs.iter().any(|o| o.a <= i && i < o.b)
+            && !used[i]
+        {
+            let w = p(s, i);
+            let core = w.trim_end_matches('.');
+            if core.contains('.') || lex.not_orgs.contains(core) || core.chars().count() < 2 {
+                continue;
+            }
+            // parts of a hyphenated acronym pair (DGSN-DGST) are kept whole
+            if let Some(name) = lex.acronyms.get(core) {
+                m.orgs.push(OrgM {
+                    a: i,
+                    b: i + 1,
+                    name: name.clone(),
+                    acronym: Some(core.into()),
+                });
+            } else if core.chars().count() >= 3 && !(i > 0 && p(s, i - 1) == "(" && i < 6) {
+                m.orgs.push(OrgM {
+                    a: i,
+                    b: i + 1,
+                    name: core.into(),
+                    acronym: Some(core.into()),
+                });
+            }
+        }
+    }
+    // single-word known organisations (Reuters, Hamas)
+    for i in 0..n {
+        if s.toks[i].cap && !s.toks[i].upper && !m.orgs.iter().any(|o| o.a <= i && i < o.b) {
+            if let Some((_, name, acr)) = lex
+                .orgs
+                .iter()
+                .find(|(ws, _, _)| ws.len() == 1 && ws[0] == lw[i])
+            {
+                m.orgs.push(OrgM {
+                    a: i,
+                    b: i + 1,
+                    name: name.clone(),
+                    acronym: acr.clone(),
+                });
+            }
+        }
+    }
+    m.orgs.sort_by_key(|o| o.a);
+    for o in &m.orgs {
+        for u in used.iter_mut().take(o.b).skip(o.a) {
+            *u = true;
+        }
+    }
+
+    // --- demonyms (lowercase in French, capitalised in English; compound "maroco-française")
+    for i in 0..n {
+        if used[i] || !is_word(s, i) {
+            continue;
+        }
+        let cs = lex.demonym(&lw[i]);
+        for c in cs {
+            let display = lex.country_display(&c);
+            m.places.push(PlaceM {
+                a: i,
+                b: i + 1,
+                display,
+                cc: c.trim_start_matches('@').to_string(),
+                kind: PlaceKind::Country,
+                demonym: true,
+                locative: false,
+            });
+        }
+    }
+
+    // --- people
+    let name_tok = |i: usize, used: &[bool]| -> bool {
+        let t = &s.toks[i];
+        t.kind == Kind::Word
+            && t.cap
+            && !t.upper
+            && !used[i]
+            && !lex.stop.contains(&lw[i])
+            && !lex.not_names.contains(&lw[i])
+            && !lex.months.contains_key(&lw[i])
+            && !lex.weekdays.contains_key(&lw[i])
+            && lex.is_title_at(lw, i).is_none()
+            && lex.is_honor_at(lw, i).is_none()
+            && !lex.org_heads.contains(&lw[i])
+            && lex.demonym(&lw[i]).is_empty()
+            && !lw[i].starts_with('’')
+            && lw[i].chars().any(|c| c.is_alphabetic())
+    };
+    let mut i = 0;
+    while i < n {
+        let initial = |k: usize| p(s, k).len() <= 3 && p(s, k).ends_with('.') && s.toks[k].cap;
+        if !(name_tok(i, &used) && !initial(i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n {
+            if name_tok(j, &used) || initial(j) && j + 1 < n && name_tok(j + 1, &used) {
+                j += 1;
+            } else if lex.particles.contains(&lw[j])
+                && !s.toks[j].cap
+                && j + 1 < n
+                && name_tok(j + 1, &used)
+                && j > i
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // a place or organisation word right after a first name still belongs to the name
+        let (a, b) = (i, j);
+        let first_known = lex.first_names.contains(p(s, a));
+        // honorific right before
+        let mut k = a;
+        let mut honor = false;
+        for back in 1..=3 {
+            if a >= back {
+                if let Some(l) = lex.is_honor_at(lw, a - back) {
+                    if a - back + l == a {
+                        honor = true;
+                        k = a - back;
+                        break;
+                    }
+                }
+            }
+        }
+        let (role_before, rb_span) = role_before(lex, s, k, &m);
+        let (role_after, ra_span) = role_after(lex, s, b);
+        let words = b - a;
+        let strong =
+            honor || role_before.is_some() || role_after.is_some() || first_known && words >= 2;
+        let possessive = b < n && (lw[b] == "’s");
+        if strong && !(words == 1 && !honor && role_before.is_none() && role_after.is_none()) {
+            let mut roles = Vec::new();
+            let mut spans = Vec::new();
+            if let Some(r) = role_before {
+                roles.push(r);
+                spans.push(rb_span);
+            }
+            if let Some(r) = role_after {
+                roles.push(r);
+                spans.push(ra_span);
+            }
+            let _ = possessive;
+            m.people.push(PersonM {
+                a,
+                b,
+                name: surface(s, a, b),
+                roles,
+                role_spans: spans,
+                honor,
+            });
+            i = b;
+            continue;
+        }
+        if words >= 2 || words == 1 {
+            // weak candidate: kept as a possible surname mention for resolution
+            m.people.push(PersonM {
+                a,
+                b,
+                name: surface(s, a, b),
+                roles: vec![],
+                role_spans: vec![],
+                honor: false,
+            });
+            if let Some(last) = m.people.last_mut() {
+                last.role_spans.push((usize::MAX, usize::MAX)); // marks "weak"
+            }
+        }
+        i = b.max(i + 1);
+    }
+    // role phrases without a name ("le président tchèque", "the ambassador")
+    for i in 0..n {
+        if let Some(l) = lex.is_title_at(lw, i) {
+            if i > 0
+                && matches!(
+                    lw[i - 1].as_str(),
+                    "le" | "la" | "l’" | "the" | "son" | "sa" | "his" | "her"
+                )
+            {
+                let in_role = m
+                    .people
+                    .iter()
+                    .any(|pm| pm.role_spans.iter().any(|&(x, y)| x <= i && i < y));
+                if !in_role {
+                    let mut e = i + l;
+                    while e < n
+                        && is_word(s, e)
+                        && !s.toks[e].cap
+                        && !lex.stop.contains(&lw[e])
+                        && e < i + l + 2
+                    {
+                        e += 1;
+                    }
+                    m.bare_roles.push((i, e, surface(s, i, e)));
+                }
+            }
+        }
+    }
+    m
+}
+
+fn is_weak(p: &PersonM) -> bool {
+    p.role_spans.first() == Some(&(usize::MAX, usize::MAX))
+}
+
+pub fn weak(p: &PersonM) -> bool {
+    is_weak(p)
+}
+
+/// The role phrase ending right before a name (position `k`, honorific excluded).
+fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, (usize, usize)) {
+    let lw = &s.lw;
+    let mut e = k;
+    // skip a comma and determiners right before the name
+    while e > 0 && (p(s, e - 1) == "," || matches!(lw[e - 1].as_str(), "le" | "la" | "l’" | "the"))
+    {
+        e -= 1;
+    }
+    if e > 0 && matches!(lw[e - 1].as_str(), "et" | "and" | "ou" | "or") {
+        return (None, (0, 0));
+    }
+    let mut earliest = None;
+    let mut i = e;
+    let mut steps = 0;
+    while i > 0 && steps < 30 {
+        let j = i - 1;
+        let w = lw[j].as_str();
+        let t = &s.toks[j];
+        if m.people
+            .iter()
+            .any(|pm| pm.a <= j && j < pm.b && !is_weak(pm))
+        {
+            break;
+        }
+        if t.kind == Kind::Punct && !matches!(p(s, j), "(" | ")" | "-" | "’s") {
+            break;
+        }
+        if let Some(start) = (0..=j)
+            .rev()
+            .take(3)
+            .find(|&st| lex.is_title_at(lw, st).is_some_and(|l| st + l == j + 1))
+        {
+            earliest = Some(start);
+            i = start;
+            steps += 1;
+            continue;
+        }
+        if lex.stop.contains(w) && !ROLE_GLUE.contains(&w) {
+            break;
+        }
+        i = j;
+        steps += 1;
+    }
+    match earliest {
+        Some(st) => {
+            let mut end = e;
+            while end > st && matches!(p(s, end - 1), "," | "(") {
+                end -= 1;
+            }
+            (Some(surface(s, st, end)), (st, end))
+        }
+        None => (None, (0, 0)),
+    }
+}
+
+/// The apposition after a name: ", Directrice Générale de la Sécurité intérieure (DGSI)".
+fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize)) {
+    let lw = &s.lw;
+    let n = s.toks.len();
+    let mut i = b;
+    if i < n && p(s, i) == "," {
+        i += 1;
+    }
+    let mut k = i;
+    let mut skipped = 0;
+    while k < n && skipped < 3 && lex.is_title_at(lw, k).is_none() {
+        let w = lw[k].as_str();
+        if matches!(w, "le" | "la" | "l’" | "the" | "a" | "an" | "un" | "une")
+            || !lex.demonym(w).is_empty()
+            || s.toks[k].upper
+        {
+            k += 1;
+            skipped += 1;
+        } else {
+            break;
+        }
+    }
+    if k >= n || lex.is_title_at(lw, k).is_none() {
+        return (None, (0, 0));
+    }
+    if i == b && !matches!(lw.get(b).map(|x| x.as_str()), Some("le" | "la" | "l’")) {
+        return (None, (0, 0));
+    }
+    let st = k;
+    let mut j = k;
+    let mut depth = 0i32;
+    while j < n {
+        let w = lw[j].as_str();
+        let tx = p(s, j);
+        if tx == "(" {
+            depth += 1;
+        } else if tx == ")" {
+            depth -= 1;
+            if depth < 0 {
+                break;
+            }
+        } else if depth == 0 {
+            if s.toks[j].kind == Kind::Punct && tx != "-" && tx != "’s" {
+                break;
+            }
+            if matches!(w, "et" | "and") {
+                let nx = lw.get(j + 1).map(|x| x.as_str()).unwrap_or("");
+                if lex.is_honor_at(lw, j + 1).is_some()
+                    || matches!(nx, "le" | "la" | "l’" | "the")
+                    || s.toks.get(j + 1).is_some_and(|t| t.cap) && !matches!(nx, "de" | "du")
+                {
+                    break;
+                }
+            } else if lex.stop.contains(w) && !ROLE_GLUE.contains(&w) {
+                break;
+            }
+            if lex.is_honor_at(lw, j).is_some() {
+                break;
+            }
+        }
+        j += 1;
+    }
+    if j <= st {
+        return (None, (0, 0));
+    }
+    (Some(surface(s, st, j)), (st, j))
+}
+
+/// The expansion of an acronym defined as "Expansion (ACR)": words before the parenthesis whose
+/// initials spell the acronym; a coordinated "et de la Surveillance du territoire (DGST)" borrows
+/// the head of the previous expansion ("Directeur Général" → D, G).
+fn expansion(
+    lex: &Lex,
+    s: &Sent,
+    paren: usize,
+    acr: &str,
+    prev_head: Option<&[usize]>,
+) -> Option<(usize, String, Vec<usize>)> {
+    let letters: Vec<char> = acr
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    let lw = &s.lw;
+    let mut need = letters.len();
+    let mut j = paren;
+    let mut content: Vec<usize> = Vec::new();
+    while j > 0 && need > 0 {
+        let k = j - 1;
+        let w = lw[k].as_str();
+        if s.toks[k].kind != Kind::Word {
+            break;
+        }
+        let glue = matches!(
+            w,
+            "de" | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "les"
+                | "l’"
+                | "d’"
+                | "of"
+                | "the"
+                | "for"
+                | "and"
+                | "et"
+                | "à"
+                | "au"
+                | "aux"
+                | "pour"
+                | "en"
+        );
+        if glue {
+            if w == "et" || w == "and" {
+                break;
+            }
+            j = k;
+            continue;
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if first == letters[need - 1] {
+            need -= 1;
+            content.push(k);
+            j = k;
+        } else {
+            break;
+        }
+    }
+    content.reverse();
+    let head_len = |c: &[usize]| c.len();
+    let _ = head_len;
+    if need == 0 {
+        let a = content[0];
+        let name = org_name_from_title(lex, s, a, paren);
+        return Some((a, name, content[..content.len().min(2)].to_vec()));
+    }
+    // borrow the previous head
+    if let Some(h) = prev_head {
+        if h.len() == need
+            && h.iter()
+                .enumerate()
+                .all(|(q, &k)| lw[k].starts_with(letters[q]))
+            && !content.is_empty()
+        {
+            let head = org_name_from_title(lex, s, h[0], h[h.len() - 1] + 1);
+            let a = j;
+            let mut st = a;
+            while st < paren
+                && matches!(
+                    lw[st].as_str(),
+                    "de" | "du" | "la" | "le" | "l’" | "of" | "the"
+                )
+            {
+                st += 1;
+            }
+            let rest = surface(s, st, paren);
+            let glue = if lw
+                .get(st)
+                .is_some_and(|w| w.starts_with(|c: char| "aeiouéèh".contains(c)))
+            {
+                "de l’"
+            } else {
+                "de la"
+            };
+            let name = if lex.stop.contains("the") {
+                format!("{head} of {rest}")
+            } else {
+                format!("{head} {glue} {rest}")
+            };
+            return Some((content[0], name, h.to_vec()));
+        }
+    }
+    None
+}
+
+/// "Directeur Général de la Sûreté nationale" names the office ("Direction Générale de …").
+fn org_name_from_title(lex: &Lex, s: &Sent, a: usize, b: usize) -> String {
+    let text = surface(s, a, b);
+    if lex.is_title_at(&s.lw, a).is_some() {
+        for (t, o) in [
+            ("Directeur", "Direction"),
+            ("Directrice", "Direction"),
+            ("directeur", "direction"),
+            ("directrice", "direction"),
+        ] {
+            if let Some(rest) = text.strip_prefix(t) {
+                let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+                if let Some(w) = words.get_mut(1) {
+                    if w == "Général" || w == "général" {
+                        w.push('e');
+                    }
+                }
+                return format!("{o}{}", words.join(" "));
+            }
+        }
+    }
+    text
+}
+
+/// Extent of an organisation that starts with a head noun ("ministère de la Défense de la
+/// République d’Arménie", "Police nationale", "Pôle DGSN-DGST"), or None.
+fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
+    let lw = &s.lw;
+    let n = s.toks.len();
+    let mut j = i + 1;
+    let mut has_cap = s.toks[i].cap && i > 0;
+    let adj = |w: &str| {
+        [
+            "al", "ale", "aux", "ique", "ien", "ienne", "ais", "aise", "éen", "éenne", "aire",
+            "el", "elle", "if", "ive", "ain", "aine", "ale", "ales", "iens", "ional", "ionale",
+            "ité", "ant", "ante", "al", "éral", "érale", "ieur", "ieure", "ain", "ine", "é", "ée",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
+            || !lex.demonym(w).is_empty()
+    };
+    // adjectives
+    let mut steps = 0;
+    while j < n
+        && steps < 2
+        && s.toks[j].kind == Kind::Word
+        && !s.toks[j].cap
+        && !lex.stop.contains(&lw[j])
+        && adj(&lw[j])
+    {
+        j += 1;
+        steps += 1;
+    }
+    // a capitalised or all-caps name right after the head ("Pôle DGSN-DGST")
+    if j < n && s.toks[j].upper && j == i + 1 {
+        return Some(j + 1);
+    }
+    // complements "de la Défense", "d’Ostrava"
+    let mut comps = 0;
+    loop {
+        let mut k = j;
+        while k < n
+            && matches!(
+                lw[k].as_str(),
+                "de" | "du" | "des" | "la" | "l’" | "d’" | "of" | "the"
+            )
+        {
+            k += 1;
+        }
+        if k == j || k >= n || !s.toks[k].cap || lex.stop.contains(&lw[k]) || comps >= 3 {
+            break;
+        }
+        let mut e = k;
+        while e < n && s.toks[e].cap && s.toks[e].kind == Kind::Word {
+            e += 1;
+        }
+        while e < n
+            && s.toks[e].kind == Kind::Word
+            && !s.toks[e].cap
+            && !lex.stop.contains(&lw[e])
+            && adj(&lw[e])
+        {
+            e += 1;
+        }
+        has_cap = true;
+        j = e;
+        comps += 1;
+    }
+    if has_cap || (s.toks[i].cap && j > i + 1) {
+        Some(j)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,234 @@
+//! Topics: short phrases naming what a meeting dealt with (read after a topic cue in the meeting
+//! sentence and in the sentences that report the talks), and the article's main subjects.
+
+use std::collections::HashMap;
+
+use super::lex::{Lex, Pat};
+use super::tokens::Kind;
+use super::Sent;
+
+const SPLIT_WORDS: &[&str] = &[
+    "et",
+    "ainsi",
+    "notamment",
+    "particulièrement",
+    "mais",
+    "qui",
+    "que",
+    "qu’",
+    "lors",
+    "afin",
+    "dont",
+    "où",
+    "and",
+    "including",
+    "but",
+    "which",
+    "that",
+    "who",
+    "when",
+    "while",
+    "as",
+    "especially",
+    "after",
+    "before",
+    "entre",
+    "between",
+    "a",
+    "ont",
+    "est",
+    "sont",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "said",
+    "indique",
+    "souligne",
+    "ajoute",
+    "selon",
+];
+
+const LONG_SPLIT: &[&str] = &[
+    "dans",
+    "pour",
+    "concernant",
+    "in",
+    "for",
+    "within",
+    "regarding",
+    "lors",
+    "during",
+];
+
+/// Phrases from tokens `a..b` of a sentence.
+pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    fn flush(lex: &Lex, s: &Sent, cur: &mut Vec<usize>, out: &mut Vec<String>) {
+        if cur.len() > 8 {
+            // long: split at a preposition that opens a new frame ("dans le domaine de …")
+            if let Some(k) =
+                (2..cur.len() - 1).find(|&k| LONG_SPLIT.contains(&s.lw[cur[k]].as_str()))
+            {
+                let mut rest = cur.split_off(k + 1);
+                cur.pop();
+                flush(lex, s, cur, out);
+                flush(lex, s, &mut rest, out);
+                cur.clear();
+                return;
+            }
+        }
+        let mut st = 0;
+        let mut en = cur.len();
+        // leading fillers and function words
+        loop {
+            let before = st;
+            if let Some(f) = lex.fillers.iter().find(|f| {
+                st + f.len() <= en && f.iter().zip(&cur[st..]).all(|(x, &k)| *x == s.lw[k])
+            }) {
+                st += f.len();
+            }
+            while st < en && lex.stop.contains(&s.lw[cur[st]]) {
+                st += 1;
+            }
+            if st == before {
+                break;
+            }
+        }
+        while en > st && (lex.stop.contains(&s.lw[cur[en - 1]]) || s.lw[cur[en - 1]].ends_with('’'))
+        {
+            en -= 1;
+        }
+        let words = en.saturating_sub(st);
+        if (1..=9).contains(&words) {
+            let first = cur[st];
+            let last = cur[en - 1];
+            let text = s.text[s.toks[first].start..s.toks[last].end].to_string();
+            let content = cur[st..en]
+                .iter()
+                .filter(|&&k| !lex.stop.contains(&s.lw[k]) && s.toks[k].kind == Kind::Word)
+                .count();
+            if content >= 1 && text.chars().count() >= 4 && !s.toks[first].cap {
+                out.push(text);
+            }
+        } else if words > 9 {
+            let first = cur[st];
+            let last = cur[st + 7];
+            out.push(s.text[s.toks[first].start..s.toks[last].end].to_string());
+        }
+        cur.clear();
+    }
+    for k in a..b.min(s.toks.len()) {
+        if skip.iter().any(|&(x, y)| x <= k && k < y) {
+            flush(lex, s, &mut cur, &mut out);
+            continue;
+        }
+        let t = &s.toks[k];
+        let tx = &s.text[t.start..t.end];
+        if t.kind == Kind::Punct && !matches!(tx, "-" | "’" | "'")
+            || SPLIT_WORDS.contains(&s.lw[k].as_str())
+        {
+            flush(lex, s, &mut cur, &mut out);
+            continue;
+        }
+        cur.push(k);
+    }
+    flush(lex, s, &mut cur, &mut out);
+    out
+}
+
+fn matches_at(pats: &[Pat], lw: &[String], i: usize) -> Option<usize> {
+    let mut k = i;
+    for p in pats {
+        match p {
+            Pat::Gap => {
+                k += 0;
+            }
+            _ => {
+                if k >= lw.len() || !p.matches(&lw[k]) {
+                    return None;
+                }
+                k += 1;
+            }
+        }
+    }
+    Some(k)
+}
+
+/// Where the topic starts after position `from`: after the first topic cue.
+pub fn after_cue(lex: &Lex, s: &Sent, from: usize) -> Option<usize> {
+    (from..s.toks.len()).find_map(|i| lex.topic_cues.iter().find_map(|c| matches_at(c, &s.lw, i)))
+}
+
+/// Does the sentence report what was discussed? Returns the token after the topic verb.
+pub fn topic_verb(lex: &Lex, s: &Sent) -> Option<usize> {
+    (0..s.toks.len())
+        .find(|&i| lex.topic_verbs.iter().any(|p| p.matches(&s.lw[i])))
+        .map(|i| i + 1)
+}
+
+pub fn mentions_visit(lex: &Lex, s: &Sent) -> bool {
+    s.lw.iter()
+        .any(|w| lex.visit_words.iter().any(|p| p.matches(w)))
+}
+
+/// The article's main subjects: repeated content-word sequences, best first.
+pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(String, usize)> {
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    for (si, s) in sents.iter().enumerate() {
+        let n = s.toks.len();
+        for len in [3usize, 2] {
+            for i in 0..n.saturating_sub(len - 1) {
+                let ok = (0..len).all(|q| {
+                    let k = i + q;
+                    let t = &s.toks[k];
+                    t.kind == Kind::Word
+                        && !t.cap
+                        && (q == 1
+                            && len == 3
+                            && matches!(s.lw[k].as_str(), "de" | "du" | "des" | "d’" | "of")
+                            || !lex.stop.contains(&s.lw[k]) && s.lw[k].chars().count() > 3)
+                });
+                if ok {
+                    let key = s.lw[i..i + len].join(" ");
+                    let text = s.text[s.toks[i].start..s.toks[i + len - 1].end].to_string();
+                    let e = counts.entry(key).or_insert((0, si, text));
+                    e.0 += 1;
+                }
+            }
+        }
+    }
+    let mut v: Vec<(String, usize, usize)> = counts
+        .into_values()
+        .filter(|c| c.0 >= 2)
+        .map(|c| (c.2, c.0, c.1))
+        .collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (t, _, si) in v {
+        let tl = t.to_lowercase();
+        if out
+            .iter()
+            .any(|(o, _)| o.to_lowercase().contains(&tl) || tl.contains(&o.to_lowercase()))
+        {
+            continue;
+        }
+        out.push((t, si));
+        if out.len() >= 5 {
+            break;
+        }
+    }
+    for m in meeting_topics {
+        if out.len() >= 6 {
+            break;
+        }
+        if !out.iter().any(|(o, _)| o.eq_ignore_ascii_case(m)) {
+            out.push((m.clone(), usize::MAX));
+        }
+    }
+    out
+}

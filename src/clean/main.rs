@@ -56,8 +56,10 @@ const NEGATIVE: &[&str] = &[
     "social",
 ];
 
-fn class_weight(doc: &Document, n: NodeId) -> f32 {
-    let mut w = 0.0;
+/// Class and id cues as a factor on the paragraph score (Readability adds ±25, which swamps
+/// pages whose paragraphs have few commas; a factor keeps the cue a tie-breaker).
+fn class_factor(doc: &Document, n: NodeId) -> f32 {
+    let mut f: f32 = 1.0;
     for s in [doc.class_attr(n), doc.id_attr(n)] {
         if s.is_empty() {
             continue;
@@ -68,16 +70,16 @@ fn class_weight(doc: &Document, n: NodeId) -> f32 {
             .filter(|t| !t.is_empty())
             .collect();
         if toks.iter().any(|t| NEGATIVE.iter().any(|p| t.contains(p))) {
-            w -= 25.0;
+            f -= 0.3;
         }
         if toks.iter().any(|t| POSITIVE.iter().any(|p| t.contains(p))) {
-            w += 25.0;
+            f += 0.2;
         }
     }
     if doc.attr(n, "itemprop") == Some("articleBody") {
-        w += 50.0;
+        f += 0.5;
     }
-    w
+    f.clamp(0.3, 1.6)
 }
 
 /// Candidate kinds whose subtree never holds the article's paragraphs.
@@ -161,13 +163,27 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
             cur = doc.parent(a);
         }
     }
-    let fin = |a: NodeId| -> f32 { score[a] * (1.0 - st.link_density(a)) + class_weight(doc, a) };
+    let fin = |a: NodeId| -> f32 { score[a] * (1.0 - st.link_density(a)) * class_factor(doc, a) };
     let mut ranked: Vec<(f32, NodeId)> = (body..n)
         .filter(|&a| scored[a])
         .map(|a| (fin(a), a))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let headline = pick_headline(doc, st, &h1s, meta);
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var_os("RENDEZVOUS_DEBUG").is_some() {
+        for &(s, a) in ranked.iter().take(8) {
+            eprintln!(
+                "cand {a} <{}> id={:?} class={:?} score={s:.1} raw={:.1} text={} ld={:.2}",
+                doc.tag(a),
+                doc.id_attr(a),
+                doc.class_attr(a),
+                score[a],
+                st.text(a),
+                st.link_density(a)
+            );
+        }
+    }
     let Some(&(top_score, mut top)) = ranked.first() else {
         let root = doc.find_tag("article").unwrap_or(body);
         return Found {
@@ -234,6 +250,14 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
             break;
         }
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var_os("RENDEZVOUS_DEBUG").is_some() {
+        eprintln!(
+            "top {top} <{}> class={:?}",
+            doc.tag(top),
+            doc.class_attr(top)
+        );
+    }
     // Sibling roots: blocks beside the top candidate that read like more of the article.
     let top_fin = fin(top);
     let sib_threshold = (top_fin * 0.2).max(10.0);
@@ -266,6 +290,15 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
         }
         _ => roots.push(top),
     }
+    let mut refined = Vec::new();
+    for &r in &roots {
+        refine(doc, st, &excl_end, r, 0, &mut refined);
+    }
+    if refined.iter().map(|&r| st.text(r)).sum::<u32>() * 2
+        >= roots.iter().map(|&r| st.text(r)).sum::<u32>()
+    {
+        roots = refined;
+    }
     let main_text: u32 = roots.iter().map(|&r| st.text(r)).sum();
     let main_paras: u32 = roots.iter().map(|&r| st.s[r].paras).sum();
     let link_text: u32 = roots.iter().map(|&r| st.s[r].link).sum();
@@ -285,6 +318,132 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
         roots,
         is_article,
         headline,
+    }
+}
+
+/// Class/id words of blocks that sit in an article's container without being its text:
+/// captions, credits, bylines, datelines, picture and video wrappers, tool bars.
+const NOT_TEXT: &[&str] = &[
+    "caption",
+    "credit",
+    "byline",
+    "author",
+    "dateline",
+    "timestamp",
+    "date",
+    "time",
+    "meta",
+    "photo",
+    "image",
+    "img",
+    "gallery",
+    "video",
+    "media",
+    "embed",
+    "figure",
+    "share",
+    "social",
+    "tags",
+    "related",
+    "promo",
+    "toolbar",
+    "tools",
+    "print",
+    "login",
+    "paywall",
+    "signup",
+];
+
+/// The main container split into the blocks that carry its text: pictures, captions, credits,
+/// datelines and link lists inside it are left out of the main content (not hidden: the reader
+/// still sees them; they are not the article's text).
+fn refine(
+    doc: &Document,
+    st: &Stats,
+    excl_end: &[usize],
+    n: NodeId,
+    depth: u32,
+    out: &mut Vec<NodeId>,
+) {
+    let tag = doc.tag(n);
+    let text = st.text(n);
+    if matches!(
+        tag,
+        "p" | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "blockquote"
+            | "pre"
+            | "table"
+    ) {
+        let ld = st.link_density(n);
+        let limit = if matches!(tag, "ul" | "ol" | "dl") {
+            0.6
+        } else {
+            0.8
+        };
+        if ld <= limit || text >= 300 {
+            out.push(n);
+        }
+        return;
+    }
+    if depth >= 5 || st.own[n] * 4 >= text.max(1) || tag == "li" || tag == "td" {
+        out.push(n);
+        return;
+    }
+    for c in doc.child_elements(n) {
+        let ct = doc.tag(c);
+        if st.s[c].invisible || st.text(c) == 0 || excl_end[c] > 0 {
+            continue;
+        }
+        if matches!(
+            ct,
+            "figure"
+                | "figcaption"
+                | "picture"
+                | "nav"
+                | "form"
+                | "aside"
+                | "h1"
+                | "header"
+                | "footer"
+                | "button"
+                | "address"
+        ) {
+            continue;
+        }
+        let t = st.text(c);
+        if t < 200 {
+            let toks = super::classify::tokens(doc, c);
+            if toks.iter().any(|k| NOT_TEXT.iter().any(|w| k.contains(w))) {
+                continue;
+            }
+        }
+        if st.s[c].paras == 0
+            && t < 60
+            && !matches!(
+                ct,
+                "p" | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "ul"
+                    | "ol"
+                    | "blockquote"
+                    | "pre"
+                    | "table"
+            )
+            && !sentence_like(doc, c)
+        {
+            continue;
+        }
+        refine(doc, st, excl_end, c, depth + 1, out);
     }
 }
 

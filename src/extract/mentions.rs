@@ -137,7 +137,7 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
                     name,
                     acronym: Some(acr),
                 });
-            } else if !lex.not_orgs.contains(&acr) {
+            } else if !lex.not_orgs.contains(&acr) && !(s.first_in_block && i < 6 || i + 4 >= n && s.last_in_block) {
                 let name = lex
                     .acronyms
                     .get(&acr)
@@ -242,7 +242,8 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         {
             let w = p(s, i);
             let core = w.trim_end_matches('.');
-            if core.contains('.') || lex.not_orgs.contains(core) || core.chars().count() < 2 {
+            let shouted = (i > 0 && s.toks[i - 1].upper && s.toks[i - 1].kind == Kind::Word) || s.toks.get(i + 1).is_some_and(|t| t.upper && t.kind == Kind::Word);
+            if shouted || core.contains('.') || lex.not_orgs.contains(core) || core.chars().count() < 2 {
                 continue;
             }
             // parts of a hyphenated acronym pair (DGSN-DGST) are kept whole
@@ -307,6 +308,25 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         }
     }
 
+    // --- places named after a locative preposition ("à Nîmes", "in Kyiv") that no table knows
+    for i in 1..n {
+        if !matches!(lw[i - 1].as_str(), "à" | "in") || !s.toks[i].cap || used[i] || !is_word(s, i) || s.toks[i].upper {
+            continue;
+        }
+        let w = p(s, i);
+        if lex.stop.contains(&lw[i]) || lex.first_names.contains(w) || lex.months.contains_key(&lw[i]) || lex.weekdays.contains_key(&lw[i])
+            || lex.is_title_at(lw, i).is_some() || lex.org_heads.contains(&lw[i]) || lex.not_names.contains(&lw[i]) || !lex.demonym(&lw[i]).is_empty()
+            || s.toks.get(i + 1).is_some_and(|t| t.cap) || lex.is_honor_at(lw, i).is_some()
+        {
+            continue;
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        used[i] = true;
+        m.places.push(PlaceM { a: i, b: i + 1, display: w.to_string(), cc: String::new(), kind: PlaceKind::City, demonym: false, locative: true });
+    }
+
     // --- people
     let name_tok = |i: usize, used: &[bool]| -> bool {
         let t = &s.toks[i];
@@ -347,8 +367,25 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
                 break;
             }
         }
-        // a place or organisation word right after a first name still belongs to the name
-        let (a, b) = (i, j);
+        // a capitalised word right after "de la", "des", "of" is a complement ("ministre de la
+        // Défense Karen Brutyan"), not the start of a name, unless it is a known first name
+        let mut a = i;
+        let b = j;
+        let glue_before = |k: usize| k > 0 && matches!(lw[k - 1].as_str(), "de" | "du" | "des" | "d’" | "la" | "l’" | "of");
+        while a < b && glue_before(a) && !lex.first_names.contains(p(s, a)) && (b - a == 1 || !lex.first_names.contains(p(s, a + 1)) || true) {
+            if b - a == 1 {
+                break;
+            }
+            a += 1;
+            if !lex.first_names.contains(p(s, a)) {
+                continue;
+            }
+            break;
+        }
+        if b - a == 1 && glue_before(a) && !lex.first_names.contains(p(s, a)) && !(a >= 1 && lex.is_honor_at(lw, a - 1).is_some()) {
+            i = b;
+            continue;
+        }
         let first_known = lex.first_names.contains(p(s, a));
         // honorific right before
         let mut k = a;
@@ -561,6 +598,9 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
                 break;
             }
             if lex.is_honor_at(lw, j).is_some() {
+                break;
+            }
+            if s.toks[j].cap && lex.first_names.contains(p(s, j)) && s.toks.get(j + 1).is_some_and(|t| t.cap) {
                 break;
             }
         }

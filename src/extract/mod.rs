@@ -28,6 +28,8 @@ pub struct Sent {
     pub toks: Vec<tokens::Tok>,
     pub lw: Vec<String>,
     pub heading: bool,
+    pub first_in_block: bool,
+    pub last_in_block: bool,
     /// Part of a byline, credit or signature block: no facts are read from it.
     pub byline: bool,
 }
@@ -137,7 +139,9 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
         let toks = tokens::tokenize(&b.text, &lex.abbrev);
         let byline = is_byline_block(lex, &b.text, &toks, &meta.authors);
         let element = doc.index_of(b.node).unwrap_or(0);
-        for (a, e) in tokens::sentences(&b.text, &toks) {
+        let bounds = tokens::sentences(&b.text, &toks);
+        let nb = bounds.len();
+        for (k, (a, e)) in bounds.into_iter().enumerate() {
             if a >= e {
                 continue;
             }
@@ -176,6 +180,8 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
                 toks: st,
                 lw,
                 heading: b.kind == BlockType::Heading,
+                first_in_block: k == 0,
+                last_in_block: k + 1 == nb,
                 byline,
             });
         }

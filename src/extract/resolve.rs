@@ -291,6 +291,10 @@ pub fn places(
             .map(|p| (p.a, p.b))
             .collect();
         for p in &m.places {
+            // a country read only from an adjective ("chancelier allemand") is not a place of the story
+            if p.demonym {
+                continue;
+            }
             if people.iter().any(|&(a, b)| a <= p.a && p.a < b) {
                 continue;
             }

@@ -53,6 +53,7 @@ pub struct Lex {
     pub honor: Vec<Vec<String>>,
     pub titles: Vec<Vec<String>>,
     pub org_heads: HashSet<String>,
+    pub facility_heads: HashSet<String>,
     /// Known organisations: token sequence (lowercase) → (name, acronym).
     pub orgs: Vec<(Vec<String>, String, Option<String>)>,
     pub acronyms: HashMap<String, String>,
@@ -130,6 +131,7 @@ impl Lex {
         x.titles = t("titles").iter().map(|s| words(s)).collect();
         x.titles.sort_by_key(|v| std::cmp::Reverse(v.len()));
         x.org_heads = set("org_heads");
+        x.facility_heads = set("facility_heads");
         for l in t("orgs") {
             let (a, b) = split2(l);
             if b.is_empty() {

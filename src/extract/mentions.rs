@@ -137,7 +137,9 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
                     name,
                     acronym: Some(acr),
                 });
-            } else if !lex.not_orgs.contains(&acr) && !(s.first_in_block && i < 6 || i + 4 >= n && s.last_in_block) {
+            } else if !lex.not_orgs.contains(&acr)
+                && !(s.first_in_block && i < 6 || i + 4 >= n && s.last_in_block)
+            {
                 let name = lex
                     .acronyms
                     .get(&acr)
@@ -242,8 +244,15 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         {
             let w = p(s, i);
             let core = w.trim_end_matches('.');
-            let shouted = (i > 0 && s.toks[i - 1].upper && s.toks[i - 1].kind == Kind::Word) || s.toks.get(i + 1).is_some_and(|t| t.upper && t.kind == Kind::Word);
-            if shouted || core.contains('.') || lex.not_orgs.contains(core) || core.chars().count() < 2 {
+            let shouted = (i > 0 && s.toks[i - 1].upper && s.toks[i - 1].kind == Kind::Word)
+                || s.toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.upper && t.kind == Kind::Word);
+            if shouted
+                || core.contains('.')
+                || lex.not_orgs.contains(core)
+                || core.chars().count() < 2
+            {
                 continue;
             }
             // parts of a hyphenated acronym pair (DGSN-DGST) are kept whole
@@ -308,15 +317,93 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         }
     }
 
+    // --- facilities: "Palais des Archevêques", "Château de Lány", "KeyBank Center"
+    for i in 0..n {
+        if used[i] || !s.toks[i].cap || !lex.facility_heads.contains(&lw[i]) {
+            continue;
+        }
+        let mut j = i + 1;
+        let mut k = j;
+        while k < n
+            && matches!(
+                lw[k].as_str(),
+                "de" | "du" | "des" | "la" | "l’" | "d’" | "of" | "the"
+            )
+        {
+            k += 1;
+        }
+        if k > j && k < n && s.toks[k].cap && !used[k] {
+            j = k;
+            while j < n && s.toks[j].cap && s.toks[j].kind == Kind::Word && !used[j] {
+                j += 1;
+            }
+        }
+        if j > i + 1 {
+            for u in used.iter_mut().take(j).skip(i) {
+                *u = true;
+            }
+            let loc = i > 0 && lex.locatives.contains(&lw[i - 1]);
+            m.places.push(PlaceM {
+                a: i,
+                b: j,
+                display: surface(s, i, j),
+                cc: String::new(),
+                kind: PlaceKind::Region,
+                demonym: false,
+                locative: loc,
+            });
+        }
+    }
+    for i in 1..n {
+        // "KeyBank Center": capitalised words ending with a facility head (English order)
+        if !used[i]
+            && s.toks[i].cap
+            && lex.facility_heads.contains(&lw[i])
+            && s.toks[i - 1].cap
+            && !used[i - 1]
+            && !lex.stop.contains(&lw[i - 1])
+            && lex.is_title_at(lw, i - 1).is_none()
+        {
+            let mut a = i - 1;
+            while a > 0 && s.toks[a - 1].cap && !used[a - 1] && !lex.stop.contains(&lw[a - 1]) {
+                a -= 1;
+            }
+            for u in used.iter_mut().take(i + 1).skip(a) {
+                *u = true;
+            }
+            m.places.push(PlaceM {
+                a,
+                b: i + 1,
+                display: surface(s, a, i + 1),
+                cc: String::new(),
+                kind: PlaceKind::Region,
+                demonym: false,
+                locative: a > 0 && lex.locatives.contains(&lw[a - 1]),
+            });
+        }
+    }
+
     // --- places named after a locative preposition ("à Nîmes", "in Kyiv") that no table knows
     for i in 1..n {
-        if !matches!(lw[i - 1].as_str(), "à" | "in") || !s.toks[i].cap || used[i] || !is_word(s, i) || s.toks[i].upper {
+        if !matches!(lw[i - 1].as_str(), "à" | "in")
+            || !s.toks[i].cap
+            || used[i]
+            || !is_word(s, i)
+            || s.toks[i].upper
+        {
             continue;
         }
         let w = p(s, i);
-        if lex.stop.contains(&lw[i]) || lex.first_names.contains(w) || lex.months.contains_key(&lw[i]) || lex.weekdays.contains_key(&lw[i])
-            || lex.is_title_at(lw, i).is_some() || lex.org_heads.contains(&lw[i]) || lex.not_names.contains(&lw[i]) || !lex.demonym(&lw[i]).is_empty()
-            || s.toks.get(i + 1).is_some_and(|t| t.cap) || lex.is_honor_at(lw, i).is_some()
+        if lex.stop.contains(&lw[i])
+            || lex.first_names.contains(w)
+            || lex.months.contains_key(&lw[i])
+            || lex.weekdays.contains_key(&lw[i])
+            || lex.is_title_at(lw, i).is_some()
+            || lex.org_heads.contains(&lw[i])
+            || lex.not_names.contains(&lw[i])
+            || !lex.demonym(&lw[i]).is_empty()
+            || s.toks.get(i + 1).is_some_and(|t| t.cap)
+            || lex.is_honor_at(lw, i).is_some()
         {
             continue;
         }
@@ -324,7 +411,15 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
             continue;
         }
         used[i] = true;
-        m.places.push(PlaceM { a: i, b: i + 1, display: w.to_string(), cc: String::new(), kind: PlaceKind::City, demonym: false, locative: true });
+        m.places.push(PlaceM {
+            a: i,
+            b: i + 1,
+            display: w.to_string(),
+            cc: String::new(),
+            kind: PlaceKind::City,
+            demonym: false,
+            locative: true,
+        });
     }
 
     // --- people
@@ -371,8 +466,18 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         // Défense Karen Brutyan"), not the start of a name, unless it is a known first name
         let mut a = i;
         let b = j;
-        let glue_before = |k: usize| k > 0 && matches!(lw[k - 1].as_str(), "de" | "du" | "des" | "d’" | "la" | "l’" | "of");
-        while a < b && glue_before(a) && !lex.first_names.contains(p(s, a)) && (b - a == 1 || !lex.first_names.contains(p(s, a + 1)) || true) {
+        let glue_before = |k: usize| {
+            k > 0
+                && matches!(
+                    lw[k - 1].as_str(),
+                    "de" | "du" | "des" | "d’" | "la" | "l’" | "of"
+                )
+        };
+        while a < b
+            && glue_before(a)
+            && !lex.first_names.contains(p(s, a))
+            && (b - a == 1 || !lex.first_names.contains(p(s, a + 1)) || true)
+        {
             if b - a == 1 {
                 break;
             }
@@ -382,7 +487,11 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
             }
             break;
         }
-        if b - a == 1 && glue_before(a) && !lex.first_names.contains(p(s, a)) && !(a >= 1 && lex.is_honor_at(lw, a - 1).is_some()) {
+        if b - a == 1
+            && glue_before(a)
+            && !lex.first_names.contains(p(s, a))
+            && !(a >= 1 && lex.is_honor_at(lw, a - 1).is_some())
+        {
             i = b;
             continue;
         }
@@ -407,7 +516,7 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         let strong =
             honor || role_before.is_some() || role_after.is_some() || first_known && words >= 2;
         let possessive = b < n && (lw[b] == "’s");
-        if strong && !(words == 1 && !honor && role_before.is_none() && role_after.is_none()) {
+        if strong && !(words == 1 && !honor && role_before.is_none()) {
             let mut roles = Vec::new();
             let mut spans = Vec::new();
             if let Some(r) = role_before {
@@ -494,7 +603,32 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
     {
         e -= 1;
     }
-    if e > 0 && matches!(lw[e - 1].as_str(), "et" | "and" | "ou" | "or") {
+    if e > 0
+        && matches!(
+            lw[e - 1].as_str(),
+            "et" | "and"
+                | "ou"
+                | "or"
+                | "de"
+                | "du"
+                | "des"
+                | "au"
+                | "aux"
+                | "à"
+                | "en"
+                | "d’"
+                | "of"
+                | "to"
+                | "in"
+                | "at"
+                | "for"
+                | "on"
+                | "with"
+                | "avec"
+                | "par"
+                | "by"
+        )
+    {
         return (None, (0, 0));
     }
     let mut earliest = None;
@@ -598,9 +732,6 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
                 break;
             }
             if lex.is_honor_at(lw, j).is_some() {
-                break;
-            }
-            if s.toks[j].cap && lex.first_names.contains(p(s, j)) && s.toks.get(j + 1).is_some_and(|t| t.cap) {
                 break;
             }
         }
@@ -766,7 +897,7 @@ fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
     while j < n
         && steps < 2
         && s.toks[j].kind == Kind::Word
-        && !s.toks[j].cap
+        && (!s.toks[j].cap || s.toks[i].cap)
         && !lex.stop.contains(&lw[j])
         && adj(&lw[j])
     {

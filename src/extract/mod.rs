@@ -96,6 +96,18 @@ fn is_byline_block(lex: &lex::Lex, text: &str, toks: &[tokens::Tok], authors: &[
     {
         return true;
     }
+    // a block that is only names: "Elsa Provenzano et Mickaël Bosredon"
+    if (3..=9).contains(&toks.len())
+        && toks.iter().all(|t| {
+            t.kind == tokens::Kind::Word && t.cap && !lex.stop.contains(&t.lower)
+                || matches!(t.lower.as_str(), "et" | "and" | ",")
+        })
+        && toks
+            .iter()
+            .any(|t| lex.first_names.contains(&text[t.start..t.end]))
+    {
+        return true;
+    }
     // a block that is only a name: two to four capitalised words, no verb, no punctuation
     let words: Vec<&tokens::Tok> = toks.iter().collect();
     if (2..=4).contains(&words.len())
@@ -165,6 +177,15 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
                 {
                     cut = k;
                     break;
+                }
+            }
+            // "… — Bob Edme/AP": a photo credit at the end of a caption
+            if let Some(k) = (0..cut)
+                .rev()
+                .find(|&k| matches!(&text[st[k].start..st[k].end], "—" | "–"))
+            {
+                if cut - k <= 7 && (k + 1..cut).any(|q| &text[st[q].start..st[q].end] == "/") {
+                    cut = k;
                 }
             }
             st.truncate(cut);

@@ -160,6 +160,24 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
             if words.is_empty() {
                 continue;
             }
+            // the person whose role starts with these words ("Premier ministre" → the Premier ministre)
+            let ft = name_toks(text).join(" ");
+            let heads: Vec<usize> = (0..ents.len())
+                .filter(|&i| {
+                    ents[i]
+                        .roles
+                        .iter()
+                        .any(|r| name_toks(r).join(" ").starts_with(&ft))
+                })
+                .collect();
+            if heads.len() == 1 {
+                refs[si].push(PRef {
+                    a: *a,
+                    b: *b,
+                    pid: heads[0],
+                });
+                continue;
+            }
             let cands: Vec<usize> = (0..ents.len())
                 .filter(|&i| {
                     let rw: HashSet<String> =

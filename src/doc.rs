@@ -52,8 +52,13 @@ pub struct Node {
 /// Limits applied while building the model (the rest of the page is ignored, and said so).
 #[derive(Clone, Copy, Debug)]
 pub struct ParseLimits {
+    /// Nodes (elements and text) kept in the model; the page after them is not read.
     pub max_nodes: usize,
+    /// Nesting kept in the model; deeper nodes are flattened onto their ancestor at this depth
+    /// (document order, and so every element's index, is unchanged; the text stays).
     pub max_depth: u32,
+    /// Wall-clock budget for parsing, in milliseconds; the page after it is not read.
+    pub max_parse_ms: f64,
 }
 
 impl Default for ParseLimits {
@@ -61,8 +66,18 @@ impl Default for ParseLimits {
         ParseLimits {
             max_nodes: 400_000,
             max_depth: 512,
+            max_parse_ms: 1000.0,
         }
     }
+}
+
+/// Why the model holds less than the whole page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cut {
+    /// More nodes than [`ParseLimits::max_nodes`].
+    Nodes,
+    /// Parsing took longer than [`ParseLimits::max_parse_ms`].
+    Time,
 }
 
 #[derive(Debug, Default)]
@@ -70,11 +85,20 @@ pub struct Document {
     pub nodes: Vec<Node>,
     /// Node id of every element, by element index.
     pub elements: Vec<NodeId>,
-    /// Number of elements in the parsed page (may exceed `elements.len()` when truncated).
+    /// Number of elements parsed (may exceed `elements.len()` when truncated).
     pub element_total: usize,
-    /// Set when a limit cut the model short.
+    /// Set when a limit cut the model short (see `cut`).
     pub truncated: bool,
+    /// Which limit cut it.
+    pub cut: Option<Cut>,
+    /// Set when nodes nested deeper than [`ParseLimits::max_depth`] were flattened.
+    pub flattened: bool,
+    /// Bytes of the HTML that were read (all of it unless `cut`).
+    pub read_bytes: usize,
 }
+
+/// Input is fed to the parser in pieces of this size, checking the limits between pieces.
+const CHUNK: usize = 64 * 1024;
 
 impl Document {
     /// Parse an HTML document the way a browser with scripting enabled does.
@@ -82,10 +106,40 @@ impl Document {
         Self::parse_with(html, ParseLimits::default())
     }
 
+    /// Parse within limits: the parser reads the page piece by piece and stops reading (as if
+    /// the page ended there) once it holds more than `max_nodes` nodes or has used up
+    /// `max_parse_ms`; what was read is a prefix of the page, so element indices stay right.
     pub fn parse_with(html: &str, limits: ParseLimits) -> Document {
-        let sink = Sink::default();
-        let sink = html5ever::parse_document(sink, Default::default()).one(html);
-        sink.into_document(limits)
+        let start = crate::clock::now_ms();
+        let mut parser = html5ever::parse_document(Sink::default(), Default::default());
+        let mut pos = 0;
+        let mut cut = None;
+        while pos < html.len() {
+            let mut end = (pos + CHUNK).min(html.len());
+            while !html.is_char_boundary(end) {
+                end += 1;
+            }
+            parser.process(StrTendril::from_slice(&html[pos..end]));
+            pos = end;
+            if pos < html.len() {
+                if parser.tokenizer.sink.sink.len() > limits.max_nodes {
+                    cut = Some(Cut::Nodes);
+                    break;
+                }
+                if crate::clock::now_ms() - start > limits.max_parse_ms {
+                    cut = Some(Cut::Time);
+                    break;
+                }
+            }
+        }
+        let sink = parser.finish();
+        let mut doc = sink.into_document(limits);
+        if cut.is_some() {
+            doc.truncated = true;
+            doc.cut = cut;
+        }
+        doc.read_bytes = pos;
+        doc
     }
 
     pub fn root(&self) -> NodeId {
@@ -194,6 +248,10 @@ impl Document {
 
 // ---------------------------------------------------------------------------------------------
 // The tree sink: an arena the parser writes into, then flattened into document order.
+// Children are kept as doubly linked sibling lists (no vector per node, O(1) insertion before a
+// sibling and O(1) detaching), which the parser's foster parenting and adoption agency need.
+
+const NONE: usize = usize::MAX;
 
 #[derive(Debug)]
 enum SinkKind {
@@ -209,9 +267,25 @@ enum SinkKind {
 
 #[derive(Debug)]
 struct SinkNode {
-    parent: Option<usize>,
-    children: Vec<usize>,
+    parent: usize,
+    first: usize,
+    last: usize,
+    prev: usize,
+    next: usize,
     kind: SinkKind,
+}
+
+impl SinkNode {
+    fn new(kind: SinkKind) -> Self {
+        SinkNode {
+            parent: NONE,
+            first: NONE,
+            last: NONE,
+            prev: NONE,
+            next: NONE,
+            kind,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -220,99 +294,143 @@ struct Sink {
 }
 
 impl Sink {
+    fn len(&self) -> usize {
+        self.nodes.borrow().len()
+    }
+
     fn new_node(&self, kind: SinkKind) -> usize {
+        self.ensure_document();
         let mut nodes = self.nodes.borrow_mut();
-        if nodes.is_empty() {
-            nodes.push(SinkNode {
-                parent: None,
-                children: vec![],
-                kind: SinkKind::Document,
-            });
-        }
-        nodes.push(SinkNode {
-            parent: None,
-            children: vec![],
-            kind,
-        });
+        nodes.push(SinkNode::new(kind));
         nodes.len() - 1
     }
 
     fn ensure_document(&self) {
         let mut nodes = self.nodes.borrow_mut();
         if nodes.is_empty() {
-            nodes.push(SinkNode {
-                parent: None,
-                children: vec![],
-                kind: SinkKind::Document,
-            });
+            nodes.push(SinkNode::new(SinkKind::Document));
         }
     }
 
     fn detach(nodes: &mut [SinkNode], child: usize) {
-        if let Some(p) = nodes[child].parent.take() {
-            nodes[p].children.retain(|&c| c != child);
+        let (parent, prev, next) = {
+            let c = &nodes[child];
+            (c.parent, c.prev, c.next)
+        };
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            nodes[prev].next = next;
+        } else {
+            nodes[parent].first = next;
+        }
+        if next != NONE {
+            nodes[next].prev = prev;
+        } else {
+            nodes[parent].last = prev;
+        }
+        let c = &mut nodes[child];
+        c.parent = NONE;
+        c.prev = NONE;
+        c.next = NONE;
+    }
+
+    /// Link a detached `child` into `parent`'s children before `before` (or last when NONE).
+    fn link(nodes: &mut [SinkNode], parent: usize, before: usize, child: usize) {
+        let prev = if before == NONE {
+            nodes[parent].last
+        } else {
+            nodes[before].prev
+        };
+        {
+            let c = &mut nodes[child];
+            c.parent = parent;
+            c.prev = prev;
+            c.next = before;
+        }
+        if prev != NONE {
+            nodes[prev].next = child;
+        } else {
+            nodes[parent].first = child;
+        }
+        if before != NONE {
+            nodes[before].prev = child;
+        } else {
+            nodes[parent].last = child;
         }
     }
 
-    fn insert(&self, parent: usize, at: Option<usize>, child: NodeOrText<usize>) {
+    /// Insert into `parent` before `before` (NONE: at the end).
+    fn insert(&self, parent: usize, before: usize, child: NodeOrText<usize>) {
         let mut nodes = self.nodes.borrow_mut();
-        let pos = at.unwrap_or(nodes[parent].children.len());
         match child {
             NodeOrText::AppendText(text) => {
                 // Merge with the text node just before the insertion point.
-                if pos > 0 {
-                    let prev = nodes[parent].children[pos - 1];
+                let prev = if before == NONE {
+                    nodes[parent].last
+                } else {
+                    nodes[before].prev
+                };
+                if prev != NONE {
                     if let SinkKind::Text(t) = &mut nodes[prev].kind {
                         t.push_tendril(&text);
                         return;
                     }
                 }
-                nodes.push(SinkNode {
-                    parent: Some(parent),
-                    children: vec![],
-                    kind: SinkKind::Text(text),
-                });
+                nodes.push(SinkNode::new(SinkKind::Text(text)));
                 let id = nodes.len() - 1;
-                nodes[parent].children.insert(pos, id);
+                Self::link(&mut nodes, parent, before, id);
             }
             NodeOrText::AppendNode(id) => {
+                if id == before || id == parent {
+                    return;
+                }
                 Self::detach(&mut nodes, id);
-                let pos = pos.min(nodes[parent].children.len());
-                nodes[id].parent = Some(parent);
-                nodes[parent].children.insert(pos, id);
+                Self::link(&mut nodes, parent, before, id);
             }
         }
     }
 
     fn into_document(self, limits: ParseLimits) -> Document {
         self.ensure_document();
-        let sink = self.nodes.into_inner();
+        let mut sink = self.nodes.into_inner();
         let mut doc = Document {
             nodes: Vec::with_capacity(sink.len().min(limits.max_nodes)),
             ..Default::default()
         };
+        let max_depth = limits.max_depth.max(1);
         // Iterative pre-order walk (pages nest deeper than a native stack would like).
+        // Entries: (sink node, parent in the model, depth in the model). Nodes below
+        // `max_depth` are flattened onto the ancestor at `max_depth - 1`: document order, and
+        // so every element's index, stays that of the page; only the deepest ancestry is lost.
         let mut stack: Vec<(usize, Option<NodeId>, u32)> = vec![(0, None, 0)];
         let mut open: Vec<NodeId> = Vec::new(); // nodes whose `end` is pending, by depth
         let mut element_total = 0usize;
         while let Some((sid, parent, depth)) = stack.pop() {
-            let s = &sink[sid];
-            if let SinkKind::Element { .. } = s.kind {
+            let is_element = matches!(sink[sid].kind, SinkKind::Element { .. });
+            if is_element {
                 element_total += 1;
             }
-            let within = doc.nodes.len() < limits.max_nodes && depth <= limits.max_depth;
-            if !within {
-                doc.truncated = true;
+            let full = doc.nodes.len() >= limits.max_nodes;
+            if full || matches!(sink[sid].kind, SinkKind::Other) {
+                if full {
+                    doc.truncated = true;
+                    doc.cut.get_or_insert(Cut::Nodes);
+                }
                 // Still count the elements below, so the host can tell the models apart.
-                for &c in s.children.iter().rev() {
+                let mut c = sink[sid].last;
+                while c != NONE {
                     stack.push((c, None, depth + 1));
+                    c = sink[c].prev;
                 }
                 continue;
             }
-            let data = match &s.kind {
+            let kind = std::mem::replace(&mut sink[sid].kind, SinkKind::Other);
+            let data = match kind {
                 SinkKind::Document => NodeData::Document,
-                SinkKind::Text(t) => NodeData::Text(t.to_string().into_boxed_str()),
-                SinkKind::Other => continue,
+                SinkKind::Text(t) => NodeData::Text(Box::from(&*t)),
+                SinkKind::Other => unreachable!("skipped above"),
                 SinkKind::Element { name, attrs, .. } => {
                     let ns = if name.ns == ns!(html) {
                         Ns::Html
@@ -324,16 +442,11 @@ impl Sink {
                         Ns::Other
                     };
                     NodeData::Element(Element {
-                        tag: name.local.to_string().into_boxed_str(),
+                        tag: Box::from(&*name.local),
                         ns,
                         attrs: attrs
                             .iter()
-                            .map(|a| {
-                                (
-                                    a.name.local.to_string().into_boxed_str(),
-                                    a.value.to_string().into_boxed_str(),
-                                )
-                            })
+                            .map(|a| (Box::from(&*a.name.local), Box::from(&*a.value)))
                             .collect(),
                         index: doc.elements.len() as u32,
                     })
@@ -341,7 +454,7 @@ impl Sink {
             };
             // Close every open node that is not an ancestor of this one.
             while open.len() > depth as usize {
-                let done = open.pop().unwrap();
+                let done = open.pop().unwrap_or_default();
                 doc.nodes[done].end = doc.nodes.len();
             }
             let id = doc.nodes.len();
@@ -359,8 +472,19 @@ impl Sink {
                 doc.nodes[p].children.push(id);
             }
             open.push(id);
-            for &c in s.children.iter().rev() {
-                stack.push((c, Some(id), depth + 1));
+            // Children go one level down, or stay at this level's parent when too deep.
+            let (child_parent, child_depth) = if depth + 1 > max_depth {
+                if sink[sid].first != NONE {
+                    doc.flattened = true;
+                }
+                (parent, depth)
+            } else {
+                (Some(id), depth + 1)
+            };
+            let mut c = sink[sid].last;
+            while c != NONE {
+                stack.push((c, child_parent, child_depth));
+                c = sink[c].prev;
             }
         }
         let len = doc.nodes.len();
@@ -389,9 +513,16 @@ impl TreeSink for Sink {
     }
 
     fn elem_name<'a>(&'a self, target: &'a usize) -> Ref<'a, QualName> {
-        Ref::map(self.nodes.borrow(), |n| match &n[*target].kind {
-            SinkKind::Element { name, .. } => name,
-            _ => panic!("not an element"),
+        // The parser only asks for the names of elements it created; answer an inert name
+        // rather than panic if that ever changes.
+        static NOT_AN_ELEMENT: std::sync::OnceLock<QualName> = std::sync::OnceLock::new();
+        Ref::map(self.nodes.borrow(), |n| {
+            match n.get(*target).map(|n| &n.kind) {
+                Some(SinkKind::Element { name, .. }) => name,
+                _ => NOT_AN_ELEMENT.get_or_init(|| {
+                    QualName::new(None, ns!(), html5ever::LocalName::from("#none"))
+                }),
+            }
         })
     }
 
@@ -420,7 +551,7 @@ impl TreeSink for Sink {
     }
 
     fn append(&self, parent: &usize, child: NodeOrText<usize>) {
-        self.insert(*parent, None, child);
+        self.insert(*parent, NONE, child);
     }
 
     fn append_based_on_parent_node(
@@ -429,7 +560,7 @@ impl TreeSink for Sink {
         prev_element: &usize,
         child: NodeOrText<usize>,
     ) {
-        let has_parent = self.nodes.borrow()[*element].parent.is_some();
+        let has_parent = self.nodes.borrow()[*element].parent != NONE;
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -461,32 +592,11 @@ impl TreeSink for Sink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &usize, new_node: NodeOrText<usize>) {
-        let (parent, pos) = {
-            let nodes = self.nodes.borrow();
-            let Some(parent) = nodes[*sibling].parent else {
-                return;
-            };
-            let pos = nodes[parent]
-                .children
-                .iter()
-                .position(|&c| c == *sibling)
-                .unwrap_or(0);
-            (parent, pos)
-        };
-        if let NodeOrText::AppendNode(id) = &new_node {
-            // Detaching first may shift the sibling's position.
-            let mut nodes = self.nodes.borrow_mut();
-            Self::detach(&mut nodes, *id);
-            let pos = nodes[parent]
-                .children
-                .iter()
-                .position(|&c| c == *sibling)
-                .unwrap_or(0);
-            nodes[*id].parent = Some(parent);
-            nodes[parent].children.insert(pos, *id);
+        let parent = self.nodes.borrow()[*sibling].parent;
+        if parent == NONE {
             return;
         }
-        self.insert(parent, Some(pos), new_node);
+        self.insert(parent, *sibling, new_node);
     }
 
     fn add_attrs_if_missing(&self, target: &usize, attrs: Vec<Attribute>) {
@@ -508,11 +618,17 @@ impl TreeSink for Sink {
 
     fn reparent_children(&self, node: &usize, new_parent: &usize) {
         let mut nodes = self.nodes.borrow_mut();
-        let children = std::mem::take(&mut nodes[*node].children);
-        for &c in &children {
-            nodes[c].parent = Some(*new_parent);
+        let (node, new_parent) = (*node, *new_parent);
+        if node == new_parent {
+            return;
         }
-        nodes[*new_parent].children.extend(children);
+        let mut c = nodes[node].first;
+        while c != NONE {
+            let next = nodes[c].next;
+            Self::detach(&mut nodes, c);
+            Self::link(&mut nodes, new_parent, NONE, c);
+            c = next;
+        }
     }
 }
 
@@ -551,10 +667,65 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_does_not_overflow() {
-        let html = "<div>".repeat(3_000) + "deep";
-        let d = Document::parse(&html);
+    fn deep_nesting_is_flattened_keeping_order_and_text() {
+        let html = "<div>".repeat(3_000) + "deep<p>after</p>";
+        let limits = ParseLimits {
+            max_parse_ms: f64::INFINITY, // a slow debug build must not cut it
+            ..Default::default()
+        };
+        let d = Document::parse_with(&html, limits);
+        assert!(d.flattened);
+        assert!(!d.truncated);
+        // Every element is kept, in document order, with its page index.
+        assert_eq!(d.elements.len(), d.element_total);
+        assert_eq!(d.element_total, 3 + 3_000 + 1);
+        for (i, &n) in d.elements.iter().enumerate() {
+            assert_eq!(d.index_of(n), Some(i as u32));
+        }
+        assert!(d
+            .nodes
+            .iter()
+            .all(|n| n.depth <= ParseLimits::default().max_depth));
+        assert_eq!(d.text_content(0), "deepafter");
+        // Subtree ranges stay consistent with parents.
+        for (id, n) in d.nodes.iter().enumerate() {
+            if let Some(p) = n.parent {
+                assert!(d.contains(p, id));
+                assert!(n.end <= d.nodes[p].end);
+            }
+        }
+    }
+
+    #[test]
+    fn node_limit_reads_a_prefix_of_the_page() {
+        let html = "<p>x</p>".repeat(100_000);
+        let limits = ParseLimits {
+            max_nodes: 5_000,
+            ..Default::default()
+        };
+        let d = Document::parse_with(&html, limits);
         assert!(d.truncated);
-        assert!(d.element_total > 3_000);
+        assert_eq!(d.cut, Some(Cut::Nodes));
+        assert!(d.nodes.len() <= 5_000);
+        assert!(d.read_bytes < html.len());
+        // The prefix keeps the page's indices: html, head, body, then the paragraphs.
+        assert_eq!(d.tag(d.by_index(3).unwrap()), "p");
+    }
+
+    #[test]
+    fn chunked_reading_matches_whole_reading() {
+        // Pieces of 64 KB split tags, entities, CR LF pairs and multi-byte characters.
+        let unit =
+            "<p class=\"a\">é&amp;ü\r\n<b>x</b>&#xD800;</p><!-- c --><script>if(a<b){}</script>";
+        let html = unit.repeat(5_000);
+        let limits = ParseLimits {
+            max_parse_ms: f64::INFINITY, // a slow debug build must not cut it
+            ..Default::default()
+        };
+        let d = Document::parse_with(&html, limits);
+        assert_eq!(d.read_bytes, html.len());
+        assert_eq!(d.elements.len(), 3 + 5_000 * 3);
+        let p = d.by_index(3).unwrap();
+        assert_eq!(d.text_content(p), "é&ü\nx\u{FFFD}");
     }
 }

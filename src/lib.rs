@@ -76,11 +76,24 @@ pub fn analyze_html(html: &str, opts: &Options) -> Run {
         html
     };
     let doc = Document::parse_with(html, opts.limits.parse);
-    if doc.truncated {
-        notices.push(format!(
-            "truncated: the page has {} elements or nests too deeply; the first {} were analysed",
-            doc.element_total,
+    match doc.cut {
+        Some(doc::Cut::Nodes) => notices.push(format!(
+            "too-many-nodes: the page has more than {} nodes; only its first {} elements were analysed",
+            opts.limits.parse.max_nodes,
             doc.elements.len()
+        )),
+        Some(doc::Cut::Time) => notices.push(format!(
+            "parse-time: reading the page took more than {} ms; only its first {} characters ({} elements) were analysed",
+            opts.limits.parse.max_parse_ms,
+            doc.read_bytes,
+            doc.elements.len()
+        )),
+        None => {}
+    }
+    if doc.flattened {
+        notices.push(format!(
+            "too-deep: elements nested deeper than {} levels were treated as siblings at that level",
+            opts.limits.parse.max_depth
         ));
     }
     let t1 = now_ms();

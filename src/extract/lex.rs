@@ -54,6 +54,8 @@ pub struct Lex {
     pub titles: Vec<Vec<String>>,
     pub org_heads: HashSet<String>,
     pub facility_heads: HashSet<String>,
+    pub role_modifiers: HashSet<String>,
+    pub byline_phrases: Vec<Vec<String>>,
     /// Known organisations: token sequence (lowercase) → (name, acronym).
     pub orgs: Vec<(Vec<String>, String, Option<String>)>,
     pub acronyms: HashMap<String, String>,
@@ -132,6 +134,8 @@ impl Lex {
         x.titles.sort_by_key(|v| std::cmp::Reverse(v.len()));
         x.org_heads = set("org_heads");
         x.facility_heads = set("facility_heads");
+        x.role_modifiers = set("role_modifiers");
+        x.byline_phrases = t("byline_phrases").iter().map(|s| words(s)).collect();
         for l in t("orgs") {
             let (a, b) = split2(l);
             if b.is_empty() {

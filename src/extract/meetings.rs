@@ -138,6 +138,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 "between" => {
                     if after.len() >= 2 {
                         groups.push((Party::Person(after[0].pid), after[1..].to_vec(), false));
+                    } else if after.len() == 1 {
+                        // "X is acting as a middle-man between Y and the generals"
+                        if let Some(sj) = before.last() {
+                            groups.push((Party::Person(sj.pid), after.clone(), false));
+                        }
                     }
                 }
                 "phone" => {

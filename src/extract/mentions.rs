@@ -101,13 +101,19 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
                         || lw[i - 1] == "le"
                         || lw[i - 1] == "the")
                     && lex.locatives.contains(&lw[i - 2]);
+            // an attributive abbreviation ("U.S. military aid", "US troops") works as an adjective
+            let attributive = len == 1
+                && s.toks[i].upper
+                && s.toks
+                    .get(i + 1)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.cap);
             m.places.push(PlaceM {
                 a: i,
                 b: i + len,
                 display: e.display.clone(),
                 cc: e.cc.clone(),
                 kind: e.kind,
-                demonym: false,
+                demonym: attributive,
                 locative: loc,
             });
             for u in used.iter_mut().skip(i).take(len) {
@@ -273,6 +279,31 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
             }
         }
     }
+    // a name with an all-capital part: "Zanu-PF"
+    for i in 0..n {
+        let w = p(s, i);
+        if s.toks[i].cap
+            && !s.toks[i].upper
+            && w.contains('-')
+            && !used[i]
+            && !m.orgs.iter().any(|o| o.a <= i && i < o.b)
+        {
+            let caps_part = w
+                .split('-')
+                .any(|x| x.chars().count() >= 2 && x.chars().all(|c| c.is_uppercase()));
+            let lower_part = w
+                .split('-')
+                .any(|x| x.chars().skip(1).any(|c| c.is_lowercase()));
+            if caps_part && lower_part {
+                m.orgs.push(OrgM {
+                    a: i,
+                    b: i + 1,
+                    name: w.to_string(),
+                    acronym: None,
+                });
+            }
+        }
+    }
     // single-word known organisations (Reuters, Hamas)
     for i in 0..n {
         if s.toks[i].cap && !s.toks[i].upper && !m.orgs.iter().any(|o| o.a <= i && i < o.b) {
@@ -386,6 +417,7 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
     // --- places named after a locative preposition ("à Nîmes", "in Kyiv") that no table knows
     for i in 1..n {
         if !matches!(lw[i - 1].as_str(), "à" | "in")
+            || lw.get(i + 1).is_some_and(|w| w == "’s")
             || !s.toks[i].cap
             || used[i]
             || !is_word(s, i)
@@ -449,6 +481,19 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         }
         let mut j = i + 1;
         while j < n {
+            // a short capitalised function word right after a name word, mid-sentence: "Liu He"
+            let cap_stop = s.toks[j].cap
+                && s.toks[j].kind == Kind::Word
+                && lex.stop.contains(&lw[j])
+                && j == i + 1
+                && i > 0
+                && !s.toks[j].upper
+                && lw[j].chars().count() <= 3
+                && s.toks.get(j + 1).is_none_or(|t| !t.cap);
+            if cap_stop {
+                j += 1;
+                continue;
+            }
             if name_tok(j, &used) || initial(j) && j + 1 < n && name_tok(j + 1, &used) {
                 j += 1;
             } else if lex.particles.contains(&lw[j])
@@ -664,7 +709,25 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
         steps += 1;
     }
     match earliest {
-        Some(st) => {
+        Some(mut st) => {
+            // modifiers before the title: "former security chief", "Zimbabwe President", "ancien"
+            let mut back = 0;
+            while st > 0 && back < 3 {
+                let k = st - 1;
+                let w = lw[k].as_str();
+                let t = &s.toks[k];
+                let cap_ok = t.cap
+                    && t.kind == Kind::Word
+                    && !lex.stop.contains(w)
+                    && !(k == 0 && !lex.places.contains_key(w))
+                    && !m.people.iter().any(|pm| pm.a <= k && k < pm.b);
+                if lex.role_modifiers.contains(w) || !lex.demonym(w).is_empty() || cap_ok {
+                    st = k;
+                    back += 1;
+                } else {
+                    break;
+                }
+            }
             let mut end = e;
             while end > st && matches!(p(s, end - 1), "," | "(") {
                 end -= 1;
@@ -939,7 +1002,7 @@ fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
         j = e;
         comps += 1;
     }
-    if has_cap || (s.toks[i].cap && j > i + 1) {
+    if j > i + 1 && (has_cap || s.toks[i].cap) {
         Some(j)
     } else {
         None

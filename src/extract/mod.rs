@@ -74,6 +74,17 @@ fn is_byline_block(lex: &lex::Lex, text: &str, toks: &[tokens::Tok], authors: &[
     if text.contains('©') {
         return true;
     }
+    if text.chars().count() <= 300 {
+        let lw: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
+        if lex.byline_phrases.iter().any(|ph| {
+            !ph.is_empty()
+                && lw
+                    .windows(ph.len())
+                    .any(|w| w.iter().zip(ph).all(|(a, b)| *a == b))
+        }) {
+            return true;
+        }
+    }
     let lw: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     if lex
         .byline_cues
@@ -209,7 +220,11 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
     }
 
     // publication date: the page's, else a dated byline ("par X le vendredi 12 juillet 2024")
-    let mut published = meta.published.as_deref().and_then(dates::parse_iso);
+    let mut published = meta
+        .published
+        .as_deref()
+        .and_then(dates::parse_iso)
+        .or_else(|| published_in_doc(doc));
     if published.is_none() {
         for s in sents.iter().filter(|s| s.byline || s.toks.len() <= 14) {
             let mut an = dates::Anchor {
@@ -450,4 +465,55 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
         meetings: meetings_out.into_iter().map(|m| m.0).collect(),
         topics: topics_out,
     }
+}
+
+/// The publication date when the page stage gave none: `article:published_time` and similar
+/// meta tags, `itemprop=datePublished`, the first `<time datetime>`, or JSON-LD `datePublished`.
+fn published_in_doc(doc: &Document) -> Option<dates::Ymd> {
+    let mut time_el = None;
+    for &n in &doc.elements {
+        match doc.tag(n) {
+            "meta" => {
+                let key = doc
+                    .attr(n, "property")
+                    .or_else(|| doc.attr(n, "name"))
+                    .or_else(|| doc.attr(n, "itemprop"))
+                    .unwrap_or("");
+                let key = key.to_ascii_lowercase();
+                if matches!(
+                    key.as_str(),
+                    "article:published_time"
+                        | "datepublished"
+                        | "date"
+                        | "pubdate"
+                        | "publishdate"
+                        | "dc.date"
+                        | "dc.date.issued"
+                        | "og:published_time"
+                        | "sailthru.date"
+                        | "parsely-pub-date"
+                ) {
+                    if let Some(d) = doc.attr(n, "content").and_then(dates::parse_iso) {
+                        return Some(d);
+                    }
+                }
+            }
+            "time" if time_el.is_none() => {
+                time_el = doc.attr(n, "datetime").and_then(dates::parse_iso);
+            }
+            "script" if doc.attr(n, "type").is_some_and(|t| t.contains("ld+json")) => {
+                let t = doc.text_content(n);
+                if let Some(p) = t.find("\"datePublished\"") {
+                    let rest = &t[p + 15..];
+                    if let Some(q) = rest.find('"') {
+                        if let Some(d) = rest.get(q + 1..).and_then(dates::parse_iso) {
+                            return Some(d);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    time_el
 }

@@ -79,10 +79,7 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
                     let cands: Vec<usize> = (0..ents.len())
                         .filter(|&i| {
                             last_tok(&ents[i].toks) == t[0]
-                                || ents[i].toks.len() >= 2
-                                    && ents[i].toks[0] == t[0]
-                                    && pass == 2
-                                    && false
+                                || spelling_variant(last_tok(&ents[i].toks), &t[0])
                         })
                         .collect();
                     (cands.len() == 1).then(|| cands[0])
@@ -343,4 +340,11 @@ pub fn places(
     }
     let _ = lex;
     out.into_iter().map(|x| (x.0, x.1, x.2)).collect()
+}
+
+/// Two spellings of one surname ("Zelenskiy" / "Zelensky"): a long common start, a short tail.
+fn spelling_variant(a: &str, b: &str) -> bool {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let common = ca.iter().zip(&cb).take_while(|(x, y)| x == y).count();
+    common >= 6 && ca.len().max(cb.len()) - common <= 2
 }

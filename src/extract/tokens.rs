@@ -126,7 +126,10 @@ pub fn tokenize(text: &str, abbrev: &HashSet<String>) -> Vec<Tok> {
         }
         let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
         let cap = raw.chars().next().is_some_and(|c| c.is_uppercase());
-        let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let digits = raw.chars().any(|c| c.is_ascii_digit());
+        let upper = (letters.len() >= 2
+            || letters.len() == 1 && digits && raw.chars().count() <= 4)
+            && letters.iter().all(|c| c.is_uppercase());
         toks.push(Tok {
             start: s,
             end: e,

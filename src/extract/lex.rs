@@ -55,6 +55,7 @@ pub struct Lex {
     pub org_heads: HashSet<String>,
     pub facility_heads: HashSet<String>,
     pub role_modifiers: HashSet<String>,
+    pub adjectives_after_noun: bool,
     pub byline_phrases: Vec<Vec<String>>,
     /// Known organisations: token sequence (lowercase) → (name, acronym).
     pub orgs: Vec<(Vec<String>, String, Option<String>)>,
@@ -135,6 +136,9 @@ impl Lex {
         x.org_heads = set("org_heads");
         x.facility_heads = set("facility_heads");
         x.role_modifiers = set("role_modifiers");
+        x.adjectives_after_noun = t("settings")
+            .iter()
+            .any(|l| l.trim() == "adjectives_after_noun|yes");
         x.byline_phrases = t("byline_phrases").iter().map(|s| words(s)).collect();
         for l in t("orgs") {
             let (a, b) = split2(l);

@@ -128,9 +128,28 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 }
             }
             let before: Vec<PRef> = people.iter().filter(|p| p.b <= ta).copied().collect();
+            // people named inside another person's role ("bras droit du Premier ministre X")
+            // are not counterparts; nor is anyone after "réunion de" / "meeting of"
+            let inside_other = |r: &PRef| {
+                m.people.iter().any(|pm| {
+                    pm.a != r.a
+                        && pm.role_spans.iter().any(|&(x, y)| {
+                            x != usize::MAX && x <= r.a && r.a < y && !(pm.a <= x && y <= pm.b)
+                        })
+                        && !m.people.iter().any(|q| {
+                            q.a == r.a
+                                && q.role_spans
+                                    .iter()
+                                    .any(|&(x2, _)| x2 != usize::MAX && x2 <= pm.a)
+                        })
+                })
+            };
+            let of_noun = lw
+                .get(tb)
+                .is_some_and(|w| matches!(w.as_str(), "de" | "du" | "des" | "of"));
             let after: Vec<PRef> = people
                 .iter()
-                .filter(|p| p.a >= tb && p.a < wend)
+                .filter(|p| p.a >= tb && p.a < wend && !inside_other(p) && !of_noun)
                 .copied()
                 .collect();
             let mut groups: Vec<(Party, Vec<PRef>, bool)> = Vec::new(); // (subject, counterparts, subject hosts)
@@ -213,7 +232,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     } else {
                         let subj = match subject {
                             Some(p) => Some(p),
-                            None => last_subject.map(Party::Person),
+                            // "il a rencontré …": the person in focus, only for a pronoun subject
+                            None if lw[..objs[0].a].iter().any(|w| lex.pronouns.contains(w)) => {
+                                last_subject.map(Party::Person)
+                            }
+                            None => None,
                         };
                         if let Some(sj) = subj {
                             groups.push((sj, objs, kind == "host"));
@@ -271,13 +294,17 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
             }
         }
         let _ = made_here;
-        if let Some(p) = loc_place {
-            if !s.heading {
+        // the place and dates of a visit frame ("En visite de travail en France, du 26 au 28
+        // juin") carry to the meetings reported after it
+        let frame = !trig.is_empty()
+            || lw
+                .iter()
+                .any(|w| lex.visit_words.iter().any(|p| p.matches(w)));
+        if frame && !s.heading {
+            if let Some(p) = loc_place {
                 ctx_place = Some(p);
             }
-        }
-        if let Some(d) = sent_dates.last() {
-            if !s.heading {
+            if let Some(d) = sent_dates.last() {
                 ctx_date = Some((d.start, d.end, span_text(s, d)));
             }
         }

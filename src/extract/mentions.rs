@@ -955,8 +955,8 @@ fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
         .any(|s| w.ends_with(s))
             || !lex.demonym(w).is_empty()
     };
-    // adjectives
-    let mut steps = 0;
+    // adjectives after the head, in languages that put them there (data: settings.txt)
+    let mut steps = if lex.adjectives_after_noun { 0 } else { 2 };
     while j < n
         && steps < 2
         && s.toks[j].kind == Kind::Word

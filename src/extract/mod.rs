@@ -220,11 +220,7 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
     }
 
     // publication date: the page's, else a dated byline ("par X le vendredi 12 juillet 2024")
-    let mut published = meta
-        .published
-        .as_deref()
-        .and_then(dates::parse_iso)
-        .or_else(|| published_in_doc(doc));
+    let mut published = meta.published.as_deref().and_then(dates::parse_iso);
     if published.is_none() {
         for s in sents.iter().filter(|s| s.byline || s.toks.len() <= 14) {
             let mut an = dates::Anchor {
@@ -240,6 +236,10 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
                 break;
             }
         }
+    }
+
+    if published.is_none() {
+        published = published_in_doc(doc);
     }
 
     // mentions and dates per sentence

@@ -128,7 +128,7 @@ pub fn tokenize(text: &str, abbrev: &HashSet<String>) -> Vec<Tok> {
         let cap = raw.chars().next().is_some_and(|c| c.is_uppercase());
         let digits = raw.chars().any(|c| c.is_ascii_digit());
         let upper = (letters.len() >= 2
-            || letters.len() == 1 && digits && raw.chars().count() <= 4)
+            || letters.len() == 1 && digits && raw.chars().count() <= 3)
             && letters.iter().all(|c| c.is_uppercase());
         toks.push(Tok {
             start: s,

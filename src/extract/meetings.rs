@@ -74,7 +74,8 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
     let lex = cx.lex;
     let mut out = Vec::new();
     let mut ctx_place: Option<String> = None;
-    let mut ctx_date: Option<(Ymd, Ymd, String)> = None;
+    let mut ctx_date: Option<((Ymd, Ymd, String), usize)> = None;
+    let mut ctx_visit = false;
     let mut last_subject = cx.focus;
     for (si, s) in cx.sents.iter().enumerate() {
         if s.byline {
@@ -172,7 +173,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 }
                 _ => {
                     let mut objs = after.clone();
-                    if objs.is_empty() {
+                    if objs.is_empty() && !of_noun {
                         // "le président tchèque" → the person with that role
                         for (a, _, _) in m.bare_roles.iter().filter(|r| r.0 >= tb && r.0 < wend) {
                             if let Some(p) = people.iter().find(|p| p.a == *a) {
@@ -219,7 +220,8 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                         Party::Name(second),
                                     ],
                                     place: loc_place.clone(),
-                                    date: date_for(sent_dates, n, s).or(ctx_date.clone()),
+                                    date: date_for(sent_dates, n, s)
+                                        .or(ctx_date.as_ref().map(|x| x.0.clone())),
                                     planned: false,
                                     trigger: s.text[s.toks[ta].start..s.toks[tb - 1].end]
                                         .to_string(),
@@ -265,13 +267,27 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             .map(|c| lex.country_display(&c))
                     });
                     let place = place.or(ctx_place.clone());
-                    let date = sent_dates
+                    // a date of the trigger's clause: not one of another clause ("the testimony
+                    // Tuesday of officials who described Trump's call with Zelenskiy")
+                    let cstart = (0..ta)
+                        .rev()
+                        .find(|&k| BOUNDARY.contains(&lw[k].as_str()))
+                        .map(|k| k + 1)
+                        .unwrap_or(0);
+                    let in_clause: Vec<&DateHit> = sent_dates
+                        .iter()
+                        .filter(|d| d.first >= cstart && d.first < wend)
+                        .collect();
+                    let date = in_clause
                         .iter()
                         .filter(|d| d.first < o.a)
                         .last()
-                        .or(sent_dates.first())
+                        .or(in_clause.first())
                         .map(|d| (d.start, d.end, span_text(s, d)))
-                        .or(ctx_date.clone());
+                        .or_else(|| match &ctx_date {
+                            Some((d, blk)) if *blk == s.block || ctx_visit => Some(d.clone()),
+                            _ => None,
+                        });
                     let planned = is_planned(lex, s, ta, tb)
                         || match (&date, cx.published) {
                             (Some(d), Some(p)) => {
@@ -305,7 +321,12 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 ctx_place = Some(p);
             }
             if let Some(d) = sent_dates.last() {
-                ctx_date = Some((d.start, d.end, span_text(s, d)));
+                // a visit frame carries its dates through the article; a meeting sentence only
+                // within its paragraph
+                ctx_visit = lw
+                    .iter()
+                    .any(|w| lex.visit_words.iter().any(|p| p.matches(w)));
+                ctx_date = Some(((d.start, d.end, span_text(s, d)), s.block));
             }
         }
     }

@@ -803,6 +803,39 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
     if j <= st {
         return (None, (0, 0));
     }
+    // a name inside the phrase: "…, le vice-ministre X" is the next item of a list (no role for
+    // this name); "… bras droit du Premier ministre X" keeps X inside the role (genitive)
+    let glue = |k: usize| {
+        k > 0
+            && matches!(
+                lw[k - 1].as_str(),
+                "de" | "du" | "des" | "la" | "l’" | "d’" | "of" | "the" | "le" | "les"
+            )
+    };
+    for k in st + 1..j {
+        let t = &s.toks[k];
+        if t.cap
+            && t.kind == Kind::Word
+            && !t.upper
+            && !lex.stop.contains(&lw[k])
+            && lex.is_title_at(lw, k).is_none()
+            && !glue(k)
+            && !(k > st && s.toks[k - 1].cap && !lex.is_title_at(lw, k - 1).is_some())
+        {
+            let title_start = (st..k).rev().find(|&q| {
+                lex.is_title_at(lw, q).is_some()
+                    && (q == st || lex.is_title_at(lw, q - 1).is_none())
+            });
+            let genitive = title_start.is_some_and(|q| {
+                q > st && matches!(lw[q - 1].as_str(), "du" | "de" | "des" | "d’" | "of")
+                    || q > st + 1 && lw[q - 1] == "la" && lw[q - 2] == "de"
+            });
+            if !genitive {
+                return (None, (0, 0));
+            }
+            break;
+        }
+    }
     (Some(surface(s, st, j)), (st, j))
 }
 

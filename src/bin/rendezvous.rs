@@ -43,27 +43,46 @@ fn main() -> ExitCode {
         ..Default::default()
     };
     let run = rendezvous::analyze_html(&html, &opts);
-    match cmd {
-        "text" => println!("{}", run.article.plain()),
+    let out = match cmd {
+        "text" => run.article.plain(),
         _ => {
             let v = if eval {
                 rendezvous::eval::to_eval(&run.analysis)
             } else {
                 serde_json::to_value(&run.analysis).expect("serialisable")
             };
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&v).expect("serialisable")
-            );
+            serde_json::to_string_pretty(&v).expect("serialisable")
         }
-    }
+    };
+    // A closed pipe (`| head`) is not worth a panic.
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{out}");
     ExitCode::SUCCESS
 }
 
-/// Pages are UTF-8 almost always; older pages in Latin-1/Windows-1252 are read byte for char.
+/// Decode a page the way a browser would: a byte-order mark, else the `<meta charset>` (or
+/// `http-equiv` content type) in the first 1024 bytes, else UTF-8 when valid, else Windows-1252.
 fn decode(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => bytes.iter().map(|&b| b as char).collect(),
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return enc.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
+    let declared = head.find("charset=").and_then(|i| {
+        let rest = head[i + 8..].trim_start_matches(['"', '\'', ' ']);
+        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))?;
+        encoding_rs::Encoding::for_label(rest[..end].as_bytes())
+    });
+    match declared {
+        // A page that says UTF-16 in ASCII is not UTF-16; browsers read it as UTF-8.
+        Some(enc) if enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE => {
+            enc.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        _ => match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_string(),
+            Err(_) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        },
     }
 }

@@ -639,6 +639,7 @@ pub fn candidates(doc: &Document, st: &Stats) -> Vec<Cand> {
 /// form is hidden part by part, so each keeps its kind.
 pub fn finalize(doc: &Document, st: &Stats, cands: Vec<Cand>, main: &[NodeId]) -> Vec<Block> {
     let main_text: u32 = main.iter().map(|&m| st.text(m)).sum();
+    let prefix = text_prefix(doc, st);
     let keep = |c: &Cand| -> bool {
         if matches!(doc.tag(c.node), "body" | "html") {
             return false;
@@ -663,7 +664,15 @@ pub fn finalize(doc: &Document, st: &Stats, cands: Vec<Cand>, main: &[NodeId]) -
         }
         let t = st.text(c.node);
         if c.kind.is_comment() {
-            return t * 2 <= main_text.max(1) || t < 300;
+            // Comments go, whatever their size, as long as an article remains or precedes them.
+            let before = main
+                .iter()
+                .find(|&&m| doc.contains(m, c.node))
+                .map(|&m| prefix[c.node] - prefix[m])
+                .unwrap_or(0);
+            return t < 300
+                || main_text.saturating_sub(t) >= (main_text / 5).max(300)
+                || before >= 250;
         }
         t * 3 <= main_text.max(1) && (st.link_density(c.node) >= 0.3 || t <= 160)
     };

@@ -240,6 +240,28 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
         }
         top = a;
     }
+    // An article cut into several blocks (by ads, pictures, section wrappers): climb while the
+    // parent adds paragraphs that read like more of it — several, and few of them links.
+    while let Some(a) = doc.parent(top) {
+        if a <= body || excl_end[a] > 0 {
+            break;
+        }
+        let (mut paras, mut text, mut link) = (0u32, 0u32, 0u32);
+        for c in doc.child_elements(a) {
+            if doc.contains(c, top) || excl_end[c] > 0 || st.s[c].invisible {
+                continue;
+            }
+            paras += st.s[c].paras;
+            text += st.text(c);
+            link += st.s[c].link;
+        }
+        let ld = link as f32 / text.max(1) as f32;
+        if paras >= 2 && ld < 0.25 && text >= 200 && class_factor(doc, a) >= 1.0 {
+            top = a;
+        } else {
+            break;
+        }
+    }
     // The declared article body, when it holds or is most of the top candidate.
     for &d in &declared {
         if doc.attr(d, "itemprop") != Some("articleBody") {

@@ -1,0 +1,48 @@
+// Rendezvous content script: serialises the page, asks the background for the analysis, hides
+// by reference and draws the sidebar. Injected on a toolbar click (activeTab); a second click on
+// the same page toggles the sidebar instead of running again.
+(() => {
+  "use strict";
+  const api = globalThis.browser ?? globalThis.chrome;
+  const existing = globalThis.__rendezvous;
+  if (existing) {
+    existing.toggle();
+    return;
+  }
+  const S = globalThis.RendezvousSidebar;
+  const t0 = performance.now();
+  const html = S.serialise(document);
+  const count = document.getElementsByTagName("*").length;
+  const t1 = performance.now();
+
+  const t = (key, subs) => api.i18n.getMessage(key, subs);
+  const lang = (api.i18n.getUILanguage() || "en").split("-")[0];
+  const ui = S.mount(document, { t, lang, mode: "closed", version: api.runtime.getManifest().version });
+  const state = {
+    ui,
+    toggle: () => ui.toggle(),
+    timings: { serialise: t1 - t0 },
+  };
+  globalThis.__rendezvous = state;
+  ui.show();
+
+  api.runtime
+    .sendMessage({ type: "rendezvous:analyze", html, url: location.href, count, css: true })
+    .then((resp) => {
+      if (!resp || resp.error || !resp.analysis) throw new Error((resp && resp.error) || "no answer");
+      const t2 = performance.now();
+      const page = S.bindPage(document, resp.analysis);
+      page.hide();
+      ui.setAnalysis(resp.analysis, page, { ms: performance.now() - t0 });
+      const t3 = performance.now();
+      state.timings = { ...state.timings, roundTrip: t2 - t1, analysis: resp.ms, apply: t3 - t2, total: t3 - t0 };
+      if (ui.open) ui.show();
+    })
+    .catch((e) => {
+      try {
+        ui.setError(e && e.message);
+      } catch {
+        /* the page must never break */
+      }
+    });
+})();

@@ -1,0 +1,291 @@
+// One small interface over the two headless browsers, each with the unpacked extension loaded and
+// its toolbar action triggered the way a real click or shortcut triggers it (see shared E2E.md):
+//   Chromium: Playwright + CDP `Extensions.triggerAction` on the tab target;
+//   Firefox ESR: Selenium + geckodriver, temporary add-on, `_execute_action` shortcut pressed in
+//   the browser's chrome context.
+// The sidebar's shadow root is closed: tests reach it the way a developer tool does (CDP's
+// pierced DOM in Chromium, WebDriver's Get Element Shadow Root in Firefox), never through a hook
+// in the product.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+
+const HOST = "rendezvous-sidebar";
+const VIEWPORT = { width: 1280, height: 800 };
+
+function which(cmd, fallbacks) {
+  for (const p of fallbacks) if (fs.existsSync(p)) return p;
+  try {
+    return execFileSync("sh", ["-c", `command -v ${cmd}`], { encoding: "utf8" }).trim();
+  } catch {
+    return cmd;
+  }
+}
+
+// ------------------------------------------------------------------ Chromium
+
+export async function launchChromium(extDir) {
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
+  const { chromium } = await import("playwright-core");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rdv-chromium-"));
+  const ctx = await chromium.launchPersistentContext(dir, {
+    executablePath: which("chromium", ["/usr/bin/chromium"]),
+    headless: true,
+    viewport: VIEWPORT,
+    locale: "en-US",
+    ignoreDefaultArgs: ["--disable-extensions"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync",
+      "--enable-unsafe-extension-debugging",
+      `--disable-extensions-except=${extDir}`,
+      `--load-extension=${extDir}`,
+    ],
+  });
+  const reqLog = [];
+  ctx.on("request", (r) => reqLog.push({ url: r.url(), at: Date.now(), worker: !!r.serviceWorker() }));
+  const sw = ctx.serviceWorkers()[0] || (await ctx.waitForEvent("serviceworker", { timeout: 15000 }));
+  const extId = new URL(sw.url()).host;
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  const browser = ctx.browser();
+  const bcdp = browser ? await browser.newBrowserCDPSession() : await ctx.newCDPSession(page);
+  let pcdp = await ctx.newCDPSession(page);
+
+  async function shadowObject() {
+    const { root } = await pcdp.send("DOM.getDocument", { depth: -1, pierce: true });
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.localName === HOST && n.shadowRoots && n.shadowRoots.length) {
+        const { object } = await pcdp.send("DOM.resolveNode", { backendNodeId: n.shadowRoots[0].backendNodeId });
+        return object.objectId;
+      }
+      for (const c of n.children || []) stack.push(c);
+      for (const c of n.contentDocument ? [n.contentDocument] : []) stack.push(c);
+    }
+    return null;
+  }
+
+  const b = {
+    name: "chromium",
+    extId,
+    async requests() {
+      return reqLog.slice();
+    },
+    async open(url) {
+      await page.goto(url, { waitUntil: "load" });
+    },
+    async trigger() {
+      const { targetInfos } = await bcdp.send("Target.getTargets", { filter: [{}] });
+      const url = page.url();
+      const tab = targetInfos.find((t) => t.type === "tab" && t.url === url);
+      if (!tab) throw new Error(`no tab target for ${url}: ${JSON.stringify(targetInfos.map((t) => [t.type, t.url]))}`);
+      await bcdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
+    },
+    async evalPage(fn, ...args) {
+      return page.evaluate(`(${fn})(...${JSON.stringify(args)})`);
+    },
+    /** fn(shadowRoot, ...args) run in the page with the sidebar's (closed) shadow root. */
+    async evalShadow(fn, ...args) {
+      const objectId = await shadowObject();
+      if (!objectId) throw new Error("no sidebar in the page");
+      const r = await pcdp.send("Runtime.callFunctionOn", {
+        objectId,
+        functionDeclaration: `function(...a) { return (${fn})(this, ...a); }`,
+        arguments: args.map((value) => ({ value })),
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (r.exceptionDetails) throw new Error(`evalShadow: ${JSON.stringify(r.exceptionDetails.exception?.description || r.exceptionDetails.text)}`);
+      return r.result.value;
+    },
+    async centerOf(selector) {
+      return b.evalShadow((sr, sel) => {
+        const el = sr.querySelector(sel);
+        if (!el) return null;
+        el.scrollIntoView({ block: "nearest" });
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }, selector);
+    },
+    async clickShadow(selector) {
+      const c = await b.centerOf(selector);
+      if (!c) throw new Error(`no ${selector} in the sidebar`);
+      await page.mouse.click(c.x, c.y);
+    },
+    async hoverShadow(selector) {
+      const c = await b.centerOf(selector);
+      if (!c) throw new Error(`no ${selector} in the sidebar`);
+      await page.mouse.move(c.x, c.y);
+    },
+    async mouseAway() {
+      await page.mouse.move(5, 5);
+    },
+    async press(key) {
+      await page.keyboard.press(key === "Space" ? " " : key);
+    },
+    async setColorScheme(scheme) {
+      await page.emulateMedia({ colorScheme: scheme });
+    },
+    async screenshot(file) {
+      await page.screenshot({ path: file });
+    },
+    async allowClipboard(origin) {
+      await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin });
+    },
+    async readClipboard() {
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
+    async addPageScript(source) {
+      await page.addScriptTag({ content: source });
+    },
+    /** Accessible tree of the sidebar (Chromium's own, closed shadow roots included). */
+    async axNodes() {
+      const { nodes } = await pcdp.send("Accessibility.getFullAXTree");
+      return nodes.map((n) => ({ role: n.role?.value, name: n.name?.value, ignored: n.ignored }));
+    },
+    async close() {
+      await ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return b;
+}
+
+// ------------------------------------------------------------------ Firefox
+
+export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] } = {}) {
+  const { Builder, By, Key } = await import("selenium-webdriver");
+  const firefox = await import("selenium-webdriver/firefox.js");
+  const geckodriver = which("geckodriver", [path.join(os.homedir(), ".cargo/bin/geckodriver")]);
+  const service = new firefox.ServiceBuilder(geckodriver).addArguments("--allow-system-access");
+  const options = new firefox.Options()
+    .setBinary(which("firefox-esr", ["/usr/bin/firefox-esr"]))
+    .addArguments("-headless")
+    .setPreference("intl.locale.requested", "en-US")
+    .setPreference("layout.css.prefers-color-scheme.content-override", 1)
+    .setPreference("browser.shell.checkDefaultBrowser", false)
+    .setPreference("datareporting.policy.dataSubmissionEnabled", false)
+    .setPreference("app.update.disabledForTesting", true);
+  options.windowSize(VIEWPORT);
+  const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
+  const addonId = await driver.installAddon(extDir, true);
+  await driver.manage().window().setRect({ ...VIEWPORT, x: 0, y: 0 });
+
+  // Every HTTP(S) request the browser starts, with who asked for it (in the chrome context).
+  await driver.setContext("chrome");
+  await driver.executeScript(`
+    if (!globalThis.__rdvRequests) {
+      globalThis.__rdvRequests = [];
+      Services.obs.addObserver({ observe(subject) {
+        try {
+          const ch = subject.QueryInterface(Ci.nsIHttpChannel);
+          const li = ch.loadInfo;
+          const p = li && (li.triggeringPrincipal || li.loadingPrincipal);
+          globalThis.__rdvRequests.push({ url: ch.URI.spec, at: Date.now(),
+            principal: p ? (p.addonId || p.spec || p.origin || "") : "" });
+        } catch (e) { globalThis.__rdvRequests.push({ url: String(subject), error: String(e) }); }
+      } }, "http-on-modify-request");
+    }`);
+  await driver.setContext("content");
+
+  async function shadowRoot() {
+    const host = await driver.findElement(By.css(HOST));
+    return host.getShadowRoot();
+  }
+  const keyOf = (k) => (Key[k] !== undefined ? Key[k] : k);
+  const KEYS = { Tab: Key.TAB, Enter: Key.ENTER, Escape: Key.ESCAPE, Space: Key.SPACE, "Shift+Tab": null };
+
+  const b = {
+    name: "firefox",
+    addonId,
+    async requests() {
+      await driver.setContext("chrome");
+      try {
+        return await driver.executeScript("return globalThis.__rdvRequests");
+      } finally {
+        await driver.setContext("content");
+      }
+    },
+    async open(url) {
+      await driver.get(url);
+    },
+    async trigger() {
+      await driver.setContext("chrome");
+      try {
+        const a = driver.actions();
+        for (const k of shortcut.slice(0, -1)) a.keyDown(keyOf(k));
+        a.sendKeys(shortcut[shortcut.length - 1]);
+        for (const k of shortcut.slice(0, -1).reverse()) a.keyUp(keyOf(k));
+        await a.perform();
+      } finally {
+        await driver.setContext("content");
+      }
+    },
+    async evalPage(fn, ...args) {
+      return driver.executeScript(`return (${fn})(...arguments)`, ...args);
+    },
+    async evalShadow(fn, ...args) {
+      const sr = await shadowRoot();
+      // Selenium sends a ShadowRoot as its bare id; the protocol wants the shadow-root reference.
+      const ref = { "shadow-6066-11e4-a52e-4f735466cecf": await sr.getId() };
+      return driver.executeScript(`return (${fn})(arguments[0], ...arguments[1])`, ref, args);
+    },
+    async clickShadow(selector) {
+      const sr = await shadowRoot();
+      await (await sr.findElement(By.css(selector))).click();
+    },
+    async hoverShadow(selector) {
+      const sr = await shadowRoot();
+      const el = await sr.findElement(By.css(selector));
+      await driver.actions().move({ origin: el }).perform();
+    },
+    async mouseAway() {
+      await driver.actions().move({ x: 5, y: 5 }).perform();
+    },
+    async press(key) {
+      if (key === "Shift+Tab") await driver.actions().keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
+      else await driver.actions().sendKeys(KEYS[key] ?? key).perform();
+    },
+    async setColorScheme(scheme) {
+      await driver.setContext("chrome");
+      try {
+        await driver.executeScript(`Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", ${scheme === "dark" ? 0 : 1})`);
+      } finally {
+        await driver.setContext("content");
+      }
+    },
+    async screenshot(file) {
+      fs.writeFileSync(file, Buffer.from(await driver.takeScreenshot(), "base64"));
+    },
+    async allowClipboard() {},
+    async readClipboard() {
+      await driver.setContext("chrome");
+      try {
+        return await driver.executeScript(`
+          const t = Cc["@mozilla.org/widget/transferable;1"].createInstance(Ci.nsITransferable);
+          t.init(null);
+          t.addDataFlavor("text/plain");
+          Services.clipboard.getData(t, Ci.nsIClipboard.kGlobalClipboard);
+          const out = {};
+          t.getTransferData("text/plain", out);
+          return out.value.QueryInterface(Ci.nsISupportsString).data;`);
+      } finally {
+        await driver.setContext("content");
+      }
+    },
+    async addPageScript(source) {
+      await driver.executeScript(source + "\n;return true;");
+    },
+    async close() {
+      await driver.quit();
+    },
+  };
+  return b;
+}

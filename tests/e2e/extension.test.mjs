@@ -1,0 +1,323 @@
+// The extension end to end, in headless Chromium and headless Firefox ESR: the fixture served from
+// localhost, the toolbar action triggered as a click/shortcut triggers it, and what a reader sees
+// checked against tests/fixtures/seed-maroc-france/expected.json and the CLI's own analysis.
+import { describe, test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT } from "./lib-node.mjs";
+import { startServer } from "./server.mjs";
+import { launchChromium, launchFirefox } from "./browsers.mjs";
+import { FIXTURE, expected, cliAnalysis, stripRunFields, nameKey } from "./expect.mjs";
+
+const ARTIFACTS = path.join(ROOT, "tests/artifacts");
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+const FIXTURE_FILE = path.join(ROOT, "tests/fixtures", FIXTURE, "source.html");
+const BROWSERS = (process.env.RENDEZVOUS_BROWSERS || "chromium,firefox").split(",");
+const timings = {};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function waitFor(what, fn, timeout = 15000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last && (last.stack || JSON.stringify(last))})`);
+    await sleep(25);
+  }
+}
+
+// ---- functions run in the page (main world) ----
+
+/** For each snippet: where its deepest occurrences are, and whether any/all are visible. */
+function visibility(snippets) {
+  const norm = (s) => String(s).replace(/\s+/g, " ").trim();
+  const els = [...document.getElementsByTagName("*")].filter((e) => e.localName !== "rendezvous-sidebar" && e.localName !== "script" && e.localName !== "style");
+  return snippets.map((sn) => {
+    const want = norm(sn);
+    const hits = els.filter((e) => norm(e.textContent).includes(want) && ![...e.children].some((c) => norm(c.textContent).includes(want)));
+    const vis = hits.map((e) => e.checkVisibility({ checkVisibilityCSS: true }) && e.getClientRects().length > 0);
+    return { snippet: sn, found: hits.length, anyVisible: vis.some(Boolean), allHidden: vis.every((v) => !v) };
+  });
+}
+
+function armTimer() {
+  window.__rdvReady = 0;
+  const mo = new MutationObserver(() => {
+    const h = document.querySelector("rendezvous-sidebar");
+    if (h && h.getAttribute("data-state") === "ready" && window.__rdvReady === 0) {
+      window.__rdvReady = -1;
+      requestAnimationFrame(() => {
+        window.__rdvReady = performance.timeOrigin + performance.now();
+        mo.disconnect();
+      });
+    }
+  });
+  mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
+  return true;
+}
+
+function evidenceState() {
+  const reg = window.CSS && CSS.highlights;
+  const hl = reg && reg.get("rendezvous-evidence");
+  let range = hl ? [...hl][0] : null;
+  let how = "highlight";
+  if (!range) {
+    const m = document.querySelector("[data-rendezvous-mark]");
+    if (!m) return null;
+    range = document.createRange();
+    range.selectNodeContents(m);
+    how = "wrapper";
+  }
+  const r = range.getBoundingClientRect();
+  return { how, text: range.toString(), top: r.top, bottom: r.bottom, height: innerHeight, scrollY };
+}
+
+// ---- functions run with the sidebar's shadow root ----
+
+function readSidebar(sr) {
+  const q = (s) => [...sr.querySelectorAll(s)];
+  return {
+    state: sr.host.getAttribute("data-state"),
+    hidden: sr.host.hidden,
+    title: sr.querySelector("h2") && sr.querySelector("h2").textContent,
+    meta: sr.querySelector(".meta") && sr.querySelector(".meta").textContent,
+    meetings: q('[data-section="meetings"] li.card').map((li) => ({
+      parties: [...li.querySelectorAll("[data-party] > span:first-child")].map((s) => s.textContent),
+      start: li.dataset.start,
+      end: li.dataset.end,
+      text: li.textContent,
+    })),
+    counts: Object.fromEntries(q("section[data-section]").map((s) => [s.dataset.section, Number(s.querySelector(".count").textContent)])),
+    kinds: q(".kind").map((b) => b.textContent),
+    footer: q(".foot").map((f) => f.textContent).join(" | "),
+    background: getComputedStyle(sr.querySelector("aside")).backgroundColor,
+    position: getComputedStyle(sr.host).position,
+  };
+}
+
+function focusInfo(sr) {
+  const a = sr.activeElement;
+  if (!a) return { inside: false, pageActive: document.activeElement && document.activeElement.localName };
+  const cs = getComputedStyle(a);
+  return { inside: true, tag: a.localName, cls: a.className, text: (a.textContent || "").trim().slice(0, 60), outline: cs.outlineStyle, outlineWidth: cs.outlineWidth };
+}
+
+// ---- the suite, once per browser ----
+
+for (const browserName of BROWSERS) {
+  describe(`extension in ${browserName}`, { concurrency: false }, () => {
+    let server;
+    let b;
+    let pageUrl;
+    let cspUrl;
+    let clickAt = 0;
+
+    before(async () => {
+      server = await startServer();
+      pageUrl = `${server.origin}/fixture/${FIXTURE}/`;
+      cspUrl = `${server.origin}/csp/fixture/${FIXTURE}/`;
+      const ext = path.join(ROOT, "dist", browserName === "chromium" ? "chrome" : "firefox");
+      b = browserName === "chromium" ? await launchChromium(ext) : await launchFirefox(ext);
+      await b.allowClipboard(server.origin);
+    });
+    after(async () => {
+      if (b) await b.close();
+      if (server) await server.close();
+    });
+
+    async function clickAndWait(url) {
+      await b.open(url);
+      await b.evalPage(armTimer);
+      clickAt = Date.now();
+      await b.trigger();
+      const at = await waitFor("the sidebar", () => b.evalPage(() => (window.__rdvReady > 0 ? window.__rdvReady : 0)));
+      return at - clickAt;
+    }
+
+    async function assertFixtureState(where) {
+      const side = await b.evalShadow(readSidebar);
+      assert.equal(side.state, "ready", `${where}: sidebar state`);
+      assert.equal(side.position, "fixed", `${where}: the sidebar overlays the page`);
+      // Hidden blocks are not visible; article paragraphs are.
+      const hid = await b.evalPage(visibility, expected.hidden_text);
+      for (const h of hid) {
+        assert.ok(h.found > 0, `${where}: "${h.snippet}" is in the page`);
+        assert.ok(h.allHidden, `${where}: "${h.snippet}" should be hidden`);
+      }
+      const vis = await b.evalPage(visibility, expected.visible_text);
+      for (const v of vis) assert.ok(v.anyVisible, `${where}: "${v.snippet}" should stay visible`);
+      // The meetings, with their dates.
+      assert.ok(side.meetings.length >= expected.meetings.length && side.meetings.length <= expected.max_meetings, `${where}: ${side.meetings.length} meetings listed, expected ${expected.meetings.length}`);
+      for (const m of expected.meetings) {
+        const want = m.participants.map(nameKey).sort().join("|");
+        const card = side.meetings.find((c) => c.parties.map(nameKey).sort().join("|") === want);
+        assert.ok(card, `${where}: a card for ${m.participants.join(" / ")}; cards: ${JSON.stringify(side.meetings.map((c) => c.parties))}`);
+        assert.equal(card.start, m.date.start, `${where}: start date of ${want}`);
+        assert.equal(card.end, m.date.end, `${where}: end date of ${want}`);
+      }
+      return side;
+    }
+
+    test("a toolbar click hides the boilerplate, keeps the article and lists the meetings", async () => {
+      const ms = await clickAndWait(pageUrl);
+      timings[browserName] = { first: ms };
+      const side = await assertFixtureState("fixture");
+      assert.equal(nameKey(side.title), nameKey(expected.title));
+      for (const kind of expected.hidden_kinds) assert.ok(side.counts.hidden > 0, `hidden kind ${kind}`);
+    });
+
+    test("the evidence of a meeting scrolls into view and is highlighted", async () => {
+      await b.evalPage(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await b.clickShadow('[data-section="meetings"] li.card .src');
+      const ev = await waitFor("the highlight", () => b.evalPage(evidenceState), 3000);
+      assert.ok(ev.text.length > 20, `highlighted text: ${ev.text}`);
+      assert.ok(ev.top >= 0 && ev.bottom <= ev.height, `sentence in the viewport: ${JSON.stringify(ev)}`);
+      const sentence = await b.evalShadow((sr) => sr.querySelector('[data-section="meetings"] li.card .src').textContent);
+      const norm = (s) => s.replace(/\s+/g, " ").trim();
+      assert.ok(norm(sentence).startsWith(norm(ev.text).slice(0, 40)), `the sidebar shows the highlighted sentence`);
+    });
+
+    test("“show hidden blocks” brings them back and hides them again; hovering a kind outlines it", async () => {
+      await b.hoverShadow(".kind");
+      const outlined = await b.evalPage(() => document.querySelectorAll("[data-rendezvous-outline]").length);
+      assert.ok(outlined > 0, "hovering a kind outlines its blocks");
+      await b.mouseAway();
+      await b.clickShadow(".toggle");
+      const shown = await b.evalPage(visibility, expected.hidden_text.slice(0, 2));
+      for (const s of shown) assert.ok(s.anyVisible, `"${s.snippet}" is back`);
+      await b.clickShadow(".toggle");
+      const again = await b.evalPage(visibility, expected.hidden_text);
+      for (const s of again) assert.ok(s.allHidden, `"${s.snippet}" hidden again`);
+    });
+
+    test("copied JSON parses and equals the CLI's analysis of the same page", async () => {
+      await b.clickShadow(".action"); // "Copy as JSON" comes first
+      await waitFor("the copy status", () => b.evalShadow((sr) => [...sr.querySelectorAll(".foot")].some((f) => f.textContent.length > 0 && f.getAttribute("role") === "status")));
+      const text = await b.readClipboard();
+      const copied = JSON.parse(text);
+      const cli = stripRunFields(cliAnalysis(FIXTURE_FILE, pageUrl));
+      assert.deepEqual(copied, cli);
+    });
+
+    test("keyboard: Tab reaches every control with a visible focus, Enter toggles, Esc closes and focus returns; a second click toggles", async () => {
+      await b.evalPage(() => window.scrollTo(0, 0));
+      // Focus was moved to the sidebar's heading when it opened.
+      const start = await b.evalShadow(focusInfo);
+      assert.ok(start.inside, `focus starts in the sidebar: ${JSON.stringify(start)}`);
+      const seen = [];
+      let toggle = null;
+      for (let i = 0; i < 80 && !toggle; i++) {
+        await b.press("Tab");
+        const f = await b.evalShadow(focusInfo);
+        assert.ok(f.inside, `Tab ${i + 1} stays in the sidebar (${JSON.stringify(f)})`);
+        assert.notEqual(f.outline, "none", `visible focus on ${f.tag}.${f.cls}`);
+        seen.push(f.cls);
+        if (String(f.cls).includes("toggle")) toggle = f;
+      }
+      assert.ok(toggle, `the toggle is reachable by Tab (${seen.join(", ")})`);
+      assert.ok(seen.some((c) => String(c).includes("fact") || String(c).includes("src")), "facts are reachable by Tab");
+      await b.press("Enter");
+      const shown = await b.evalPage(visibility, expected.hidden_text.slice(0, 1));
+      assert.ok(shown[0].anyVisible, "Enter on the toggle shows the hidden blocks");
+      await b.press("Enter");
+      await b.press("Escape");
+      const closed = await b.evalShadow((sr) => ({ hidden: sr.host.hidden, visible: sr.host.checkVisibility(), active: document.activeElement && document.activeElement.localName }));
+      assert.equal(closed.hidden, true, "Esc closes the sidebar");
+      assert.equal(closed.visible, false);
+      assert.notEqual(closed.active, "rendezvous-sidebar", "focus returned to the page");
+      await b.trigger();
+      await waitFor("the sidebar to reopen", () => b.evalShadow((sr) => !sr.host.hidden));
+      const hosts = await b.evalPage(() => document.querySelectorAll("rendezvous-sidebar").length);
+      assert.equal(hosts, 1, "the second click toggled the sidebar, it did not run again");
+      await b.clickShadow(".close");
+      assert.equal(await b.evalShadow((sr) => sr.host.hidden), true, "the close button closes");
+      await b.trigger();
+      await waitFor("the sidebar to reopen", () => b.evalShadow((sr) => !sr.host.hidden));
+    });
+
+    test("the sidebar collapses and expands", async () => {
+      await b.clickShadow(".collapse");
+      const c = await b.evalShadow((sr) => ({ w: sr.host.getBoundingClientRect().width, exp: sr.querySelector(".collapse").getAttribute("aria-expanded") }));
+      assert.ok(c.w < 80 && c.exp === "false", `collapsed: ${JSON.stringify(c)}`);
+      await b.clickShadow(".collapse");
+      const e = await b.evalShadow((sr) => sr.host.getBoundingClientRect().width);
+      assert.ok(e > 250, `expanded: ${e}`);
+    });
+
+    test("accessibility: landmark, headings, named controls", async () => {
+      const a = await b.evalShadow((sr) => ({
+        landmark: !!sr.querySelector("aside[aria-label]"),
+        h2: sr.querySelectorAll("h2").length,
+        h3: [...sr.querySelectorAll("h3")].map((h) => h.textContent),
+        unnamed: [...sr.querySelectorAll("button")].filter((x) => !(x.getAttribute("aria-label") || x.textContent.trim())).length,
+      }));
+      assert.ok(a.landmark, "a complementary landmark with a name");
+      assert.equal(a.h2, 1);
+      assert.ok(a.h3.length >= 7, `section headings: ${a.h3}`);
+      assert.equal(a.unnamed, 0, "every button has a name");
+      if (b.axNodes) {
+        const nodes = await b.axNodes();
+        assert.ok(nodes.some((n) => n.role === "complementary" && n.name === "Rendezvous"), "Chromium's accessibility tree has the landmark");
+      }
+    });
+
+    test("light and dark screenshots", async () => {
+      await b.evalPage(() => window.scrollTo(0, 0));
+      await b.setColorScheme("light");
+      const light = await b.evalShadow((sr) => getComputedStyle(sr.querySelector("aside")).backgroundColor);
+      await b.screenshot(path.join(ARTIFACTS, `${browserName}-light.png`));
+      await b.setColorScheme("dark");
+      const dark = await waitFor("dark colours", async () => {
+        const bg = await b.evalShadow((sr) => getComputedStyle(sr.querySelector("aside")).backgroundColor);
+        return bg !== light ? bg : null;
+      }, 3000);
+      await b.screenshot(path.join(ARTIFACTS, `${browserName}-dark.png`));
+      await b.setColorScheme("light");
+      assert.notEqual(light, dark);
+    });
+
+    test("the same works on a page served with a strict Content-Security-Policy", async () => {
+      const ms = await clickAndWait(cspUrl);
+      timings[browserName].csp = ms;
+      const side = await assertFixtureState("strict CSP");
+      assert.notEqual(side.background, "rgba(0, 0, 0, 0)", "the sidebar's styles apply under the page's CSP");
+      await b.clickShadow(".toggle");
+      const shown = await b.evalPage(visibility, expected.hidden_text.slice(0, 1));
+      assert.ok(shown[0].anyVisible, "the toggle works under CSP");
+    });
+
+    test("click-to-sidebar time (warm background)", async () => {
+      const runs = [];
+      for (let i = 0; i < 5; i++) runs.push(await clickAndWait(pageUrl));
+      runs.sort((x, y) => x - y);
+      const inPage = await b.evalShadow((sr) => [...sr.querySelectorAll(".foot")].map((f) => f.textContent).join(" "));
+      timings[browserName].warm = runs;
+      console.log(
+        `# ${browserName}: click → sidebar painted on the fixture: first ${Math.round(timings[browserName].first)} ms, ` +
+          `strict-CSP page ${Math.round(timings[browserName].csp)} ms, warm median ${Math.round(runs[2])} ms (runs ${runs.map(Math.round).join(", ")}); ` +
+          `content script's own count: "${inPage.trim()}"`,
+      );
+      assert.ok(runs[2] < 5000);
+    });
+
+    test("the extension made no network request", async () => {
+      const all = await b.requests();
+      const ours = all.filter((r) => {
+        const u = String(r.url);
+        if (u.startsWith("chrome-extension:") || u.startsWith("moz-extension:") || u.startsWith("data:")) return false;
+        if (browserName === "firefox") return String(r.principal || "").includes(b.addonId) || String(r.principal || "").startsWith("moz-extension:");
+        return r.worker || !u.startsWith(server.origin);
+      });
+      assert.deepEqual(ours, [], "requests made by the extension");
+      // And the test server saw only the pages the test opened.
+      const unexpected = server.requests.filter((r) => !/^\/(csp\/)?fixture\/[\w-]+\/$/.test(r.url) && r.url !== "/favicon.ico");
+      assert.deepEqual(unexpected, []);
+    });
+  });
+}

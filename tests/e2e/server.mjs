@@ -1,0 +1,40 @@
+// The test's own HTTP server on 127.0.0.1 (random port): fixture pages, the same pages under a
+// strict Content-Security-Policy, and the www/ demo. Every request it receives is recorded.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { ROOT } from "./lib-node.mjs";
+
+export const STRICT_CSP = "default-src 'self'; script-src 'self'";
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm", ".css": "text/css", ".png": "image/png" };
+
+export async function startServer() {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    requests.push({ method: req.method, url: req.url, at: Date.now() });
+    const url = new URL(req.url, "http://x");
+    let file = null;
+    const headers = {};
+    let m;
+    if ((m = /^\/(csp\/)?fixture\/([\w-]+)\/$/.exec(url.pathname))) {
+      file = path.join(ROOT, "tests/fixtures", m[2], "source.html");
+      if (m[1]) headers["Content-Security-Policy"] = STRICT_CSP;
+    } else if (url.pathname.startsWith("/www/")) {
+      const rel = decodeURIComponent(url.pathname.slice(5)) || "index.html";
+      file = path.join(ROOT, "www", rel.endsWith("/") ? rel + "index.html" : rel);
+      if (!file.startsWith(path.join(ROOT, "www"))) file = null;
+    }
+    if (!file || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404, { "Content-Type": "text/plain" });
+      res.end("not found");
+      return;
+    }
+    headers["Content-Type"] = TYPES[path.extname(file)] || "application/octet-stream";
+    headers["Cache-Control"] = "no-store";
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, requests, close: () => new Promise((r) => server.close(r)) };
+}

@@ -121,7 +121,7 @@ dd { margin: 0; }
         else el.setAttribute(k, v === true ? "" : String(v));
       }
     }
-    for (const kid of kids.flat()) {
+    for (const kid of kids.flat(Infinity)) {
       if (kid == null || kid === false) continue;
       el.append(typeof kid === "string" ? doc.createTextNode(kid) : kid);
     }
@@ -467,12 +467,13 @@ dd { margin: 0; }
       get open() {
         return !host.hidden && host.isConnected;
       },
-      show() {
+      show(showOpts = {}) {
         const active = doc.activeElement;
         if (active && active !== host && active !== doc.body) previousFocus = active;
         host.hidden = false;
         if (!host.isConnected) doc.documentElement.append(host);
         const heading = shadow.querySelector("h2") || closeBtn;
+        if (showOpts.focus === false) return;
         try {
           heading.focus({ preventScroll: true });
         } catch {
@@ -710,7 +711,7 @@ dd { margin: 0; }
       const kids = [head, dl.childNodes.length ? dl : null];
       if (m.evidence && m.evidence.sentence) {
         const s = norm(m.evidence.sentence);
-        const src = E("button", { class: "src", type: "button", title: t("showInArticle"), "aria-label": `${t("showInArticle")}: ${s}` }, s.length > 160 ? s.slice(0, 157) + "…" : s);
+        const src = E("button", { class: "src", type: "button", title: t("showInArticle") }, s.length > 160 ? s.slice(0, 157) + "…" : s);
         src.addEventListener("click", () => {
           const found = state.page ? state.page.evidence(m.evidence) : false;
           if (!found) showQuote(src, m.evidence, false);

@@ -181,16 +181,16 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] }
   // Every HTTP(S) request the browser starts, with who asked for it (in the chrome context).
   await driver.setContext("chrome");
   await driver.executeScript(`
-    if (!globalThis.__rdvRequests) {
-      globalThis.__rdvRequests = [];
+    if (!window.__rdvRequests) {
+      window.__rdvRequests = [];
       Services.obs.addObserver({ observe(subject) {
         try {
           const ch = subject.QueryInterface(Ci.nsIHttpChannel);
           const li = ch.loadInfo;
           const p = li && (li.triggeringPrincipal || li.loadingPrincipal);
-          globalThis.__rdvRequests.push({ url: ch.URI.spec, at: Date.now(),
+          window.__rdvRequests.push({ url: ch.URI.spec, at: Date.now(),
             principal: p ? (p.addonId || p.spec || p.origin || "") : "" });
-        } catch (e) { globalThis.__rdvRequests.push({ url: String(subject), error: String(e) }); }
+        } catch (e) { window.__rdvRequests.push({ url: String(subject), error: String(e) }); }
       } }, "http-on-modify-request");
     }`);
   await driver.setContext("content");
@@ -208,7 +208,7 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] }
     async requests() {
       await driver.setContext("chrome");
       try {
-        return await driver.executeScript("return globalThis.__rdvRequests");
+        return await driver.executeScript("return window.__rdvRequests");
       } finally {
         await driver.setContext("content");
       }
@@ -244,6 +244,7 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] }
     async hoverShadow(selector) {
       const sr = await shadowRoot();
       const el = await sr.findElement(By.css(selector));
+      await driver.executeScript("arguments[0].scrollIntoView({block: 'nearest'})", el);
       await driver.actions().move({ origin: el }).perform();
     },
     async mouseAway() {

@@ -122,7 +122,7 @@ for (const browserName of BROWSERS) {
       server = await startServer();
       pageUrl = `${server.origin}/fixture/${FIXTURE}/`;
       cspUrl = `${server.origin}/csp/fixture/${FIXTURE}/`;
-      const ext = path.join(ROOT, "dist", browserName === "chromium" ? "chrome" : "firefox");
+      const ext = path.join(process.env.RENDEZVOUS_DIST || path.join(ROOT, "dist"), browserName === "chromium" ? "chrome" : "firefox");
       b = browserName === "chromium" ? await launchChromium(ext) : await launchFirefox(ext);
       await b.allowClipboard(server.origin);
     });
@@ -207,9 +207,21 @@ for (const browserName of BROWSERS) {
 
     test("keyboard: Tab reaches every control with a visible focus, Enter toggles, Esc closes and focus returns; a second click toggles", async () => {
       await b.evalPage(() => window.scrollTo(0, 0));
-      // Focus was moved to the sidebar's heading when it opened.
+      // Esc (focus is in the sidebar after the last click) closes it and gives focus back.
+      assert.ok((await b.evalShadow(focusInfo)).inside, "focus is in the sidebar");
+      await b.press("Escape");
+      const closed = await b.evalShadow((sr) => ({ hidden: sr.host.hidden, visible: sr.host.checkVisibility(), active: document.activeElement && document.activeElement.localName }));
+      assert.equal(closed.hidden, true, "Esc closes the sidebar");
+      assert.equal(closed.visible, false);
+      assert.notEqual(closed.active, "rendezvous-sidebar", "focus returned to the page");
+      // A second click on the same page toggles the sidebar: it does not run again.
+      await b.trigger();
+      await waitFor("the sidebar to reopen", () => b.evalShadow((sr) => !sr.host.hidden));
+      const hosts = await b.evalPage(() => document.querySelectorAll("rendezvous-sidebar").length);
+      assert.equal(hosts, 1, "the second click toggled the sidebar, it did not run again");
+      // Opening moves focus to the sidebar's heading.
       const start = await b.evalShadow(focusInfo);
-      assert.ok(start.inside, `focus starts in the sidebar: ${JSON.stringify(start)}`);
+      assert.ok(start.inside && start.tag === "h2", `focus starts on the sidebar's heading: ${JSON.stringify(start)}`);
       const seen = [];
       let toggle = null;
       for (let i = 0; i < 80 && !toggle; i++) {
@@ -226,15 +238,6 @@ for (const browserName of BROWSERS) {
       const shown = await b.evalPage(visibility, expected.hidden_text.slice(0, 1));
       assert.ok(shown[0].anyVisible, "Enter on the toggle shows the hidden blocks");
       await b.press("Enter");
-      await b.press("Escape");
-      const closed = await b.evalShadow((sr) => ({ hidden: sr.host.hidden, visible: sr.host.checkVisibility(), active: document.activeElement && document.activeElement.localName }));
-      assert.equal(closed.hidden, true, "Esc closes the sidebar");
-      assert.equal(closed.visible, false);
-      assert.notEqual(closed.active, "rendezvous-sidebar", "focus returned to the page");
-      await b.trigger();
-      await waitFor("the sidebar to reopen", () => b.evalShadow((sr) => !sr.host.hidden));
-      const hosts = await b.evalPage(() => document.querySelectorAll("rendezvous-sidebar").length);
-      assert.equal(hosts, 1, "the second click toggled the sidebar, it did not run again");
       await b.clickShadow(".close");
       assert.equal(await b.evalShadow((sr) => sr.host.hidden), true, "the close button closes");
       await b.trigger();
@@ -269,6 +272,7 @@ for (const browserName of BROWSERS) {
 
     test("light and dark screenshots", async () => {
       await b.evalPage(() => window.scrollTo(0, 0));
+      await b.evalShadow((sr) => sr.querySelector(".body").scrollTo(0, 0));
       await b.setColorScheme("light");
       const light = await b.evalShadow((sr) => getComputedStyle(sr.querySelector("aside")).backgroundColor);
       await b.screenshot(path.join(ARTIFACTS, `${browserName}-light.png`));
@@ -318,6 +322,74 @@ for (const browserName of BROWSERS) {
       // And the test server saw only the pages the test opened.
       const unexpected = server.requests.filter((r) => !/^\/(csp\/)?fixture\/[\w-]+\/$/.test(r.url) && r.url !== "/favicon.ico");
       assert.deepEqual(unexpected, []);
+    });
+  });
+}
+
+// ---- the www/ demo page: same WASM, same sidebar code (open shadow root there), axe-core ----
+
+const AXE = fs.readFileSync(path.join(ROOT, "tests/e2e/node_modules/axe-core/axe.min.js"), "utf8");
+
+function frameVisibility(snippets) {
+  const doc = document.getElementById("frame").contentDocument;
+  const norm = (s) => String(s).replace(/\s+/g, " ").trim();
+  const els = [...doc.getElementsByTagName("*")].filter((e) => e.localName !== "script" && e.localName !== "style");
+  return snippets.map((sn) => {
+    const want = norm(sn);
+    const hits = els.filter((e) => norm(e.textContent).includes(want) && ![...e.children].some((c) => norm(c.textContent).includes(want)));
+    const vis = hits.map((e) => e.checkVisibility({ checkVisibilityCSS: true }) && e.getClientRects().length > 0);
+    return { snippet: sn, found: hits.length, anyVisible: vis.some(Boolean), allHidden: vis.every((v) => !v) };
+  });
+}
+
+for (const browserName of BROWSERS) {
+  describe(`www demo in ${browserName}`, { concurrency: false }, () => {
+    let server;
+    let b;
+    before(async () => {
+      server = await startServer();
+      const ext = path.join(process.env.RENDEZVOUS_DIST || path.join(ROOT, "dist"), browserName === "chromium" ? "chrome" : "firefox");
+      b = browserName === "chromium" ? await launchChromium(ext) : await launchFirefox(ext);
+    });
+    after(async () => {
+      if (b) await b.close();
+      if (server) await server.close();
+    });
+
+    test("the demo opens the founding example first, hides its boilerplate and shows the meetings", async () => {
+      await b.open(`${server.origin}/www/index.html?lang=en`);
+      await waitFor("the demo's analysis", () => b.evalPage(() => !!window.__rendezvousDemo));
+      const first = await b.evalPage(() => document.getElementById("sample").value);
+      assert.equal(first, "seed-maroc-france.html");
+      for (const h of await b.evalPage(frameVisibility, expected.hidden_text)) assert.ok(h.found && h.allHidden, `"${h.snippet}" hidden in the demo`);
+      for (const v of await b.evalPage(frameVisibility, expected.visible_text)) assert.ok(v.anyVisible, `"${v.snippet}" visible in the demo`);
+      const cards = await b.evalPage(() => document.querySelector("rendezvous-sidebar").shadowRoot.querySelectorAll('[data-section="meetings"] li.card').length);
+      assert.equal(cards, expected.meetings.length);
+      const samples = await b.evalPage(() => document.getElementById("sample").options.length);
+      assert.ok(samples >= 1);
+    });
+
+    test("axe-core finds no serious or critical violation in the demo page and its sidebar (light and dark)", async () => {
+      await b.addPageScript(AXE);
+      for (const scheme of ["light", "dark"]) {
+        await b.setColorScheme(scheme);
+        const res = await b.evalPage(async () => {
+          const r = await window.axe.run(document, { iframes: false, resultTypes: ["violations"] });
+          return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+        });
+        const bad = res.filter((v) => v.impact === "serious" || v.impact === "critical");
+        assert.deepEqual(bad, [], `${scheme}: ${JSON.stringify(bad, null, 1)}`);
+        if (res.length) console.log(`# ${browserName} ${scheme}: axe minor/moderate: ${res.map((v) => `${v.id} (${v.impact})`).join(", ")}`);
+      }
+      await b.setColorScheme("light");
+      await b.screenshot(path.join(ARTIFACTS, `${browserName}-demo.png`));
+    });
+
+    test("French UI strings come from _locales/fr", async () => {
+      await b.open(`${server.origin}/www/index.html?lang=fr`);
+      await waitFor("the demo's analysis", () => b.evalPage(() => !!window.__rendezvousDemo));
+      const h3 = await b.evalPage(() => [...document.querySelector("rendezvous-sidebar").shadowRoot.querySelectorAll("h3")].map((h) => h.firstChild.textContent));
+      assert.ok(h3.includes("Rencontres") && h3.includes("Personnes"), h3.join(", "));
     });
   });
 }

@@ -207,7 +207,11 @@ pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(S
         .filter(|c| c.0 >= 2)
         .map(|c| (c.2, c.0, c.1))
         .collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    v.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.2.cmp(&b.2))
+            .then_with(|| a.0.cmp(&b.0))
+    });
     let mut out: Vec<(String, usize)> = Vec::new();
     for (t, _, si) in v {
         let tl = t.to_lowercase();

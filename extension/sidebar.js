@@ -225,7 +225,7 @@ dd { margin: 0; }
       for (const it of items) out.push(`- ${fmt(it)}`);
     };
     list(t("sectionPeople"), ins.people || [], (p) =>
-      [esc(p.name), (p.roles || []).length ? ` — ${p.roles.map(esc).join("; ")}` : "", p.org ? ` (${esc(p.org)})` : ""].join(""),
+      [esc(p.name), (p.roles || []).length ? ` — ${p.roles.map(esc).join("; ")}` : "", p.org && !(p.roles || []).some((r) => r.includes(p.org)) ? ` (${esc(p.org)})` : ""].join(""),
     );
     list(t("sectionOrganizations"), ins.organizations || [], (o) =>
       o.acronym && o.acronym !== o.name ? `**${esc(o.acronym)}** — ${esc(o.name)}` : esc(o.name),
@@ -571,7 +571,7 @@ dd { margin: 0; }
           E(
             "ul",
             null,
-            people.map((p) => factItem(p.name, [...(p.roles || []), p.org, p.country && countryName(p.country, lang)].filter(Boolean).join(" · "), p.evidence)),
+            people.map((p) => factItem(p.name, [...(p.roles || []), p.org && !(p.roles || []).some((r) => r.includes(p.org)) ? p.org : null, p.country && countryName(p.country, lang)].filter(Boolean).join(" · "), p.evidence)),
           ),
         ),
       );

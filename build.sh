@@ -196,15 +196,19 @@ demo() {
 # ---------------------------------------------------------------- test
 
 run_tests() {
-  local t0=$SECONDS
+  local t0=$SECONDS failed=()
   deps_all
   log "cargo test (native)"
-  cargo test --quiet
+  cargo test --quiet || failed+=("cargo test")
   build_all
   log "browser and WASM tests (node --test)"
-  (cd "$E2E" && node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs)
+  (cd "$E2E" && node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs) || failed+=("browser tests")
   log "web-ext lint"
-  (cd "$E2E" && node lint.mjs "$ROOT/dist/firefox")
+  (cd "$E2E" && node lint.mjs "$ROOT/dist/firefox") || failed+=("web-ext lint")
+  if ((${#failed[@]})); then
+    log "FAILED: ${failed[*]} ($((SECONDS - t0)) s)"
+    return 1
+  fi
   log "all tests passed in $((SECONDS - t0)) s"
 }
 

@@ -60,8 +60,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
 :host([data-collapsed]) .rdv { height: auto; border-bottom: 1px solid var(--line); border-bottom-left-radius: 10px; }
 :host([data-collapsed]) .bar { flex-direction: column; border-bottom: 0; }
 h2 { font-size: 17px; line-height: 1.3; margin: 0 0 4px; }
-h2:focus { outline: none; }
-h2:focus-visible { outline: 2px solid var(--focus); }
+h2:focus, h2:focus-visible { outline: none !important; } /* a focus target for screen readers, not a control */
 .meta { color: var(--muted); margin: 0 0 10px; font-size: 13px; }
 .meta span + span::before { content: " · "; }
 section { margin: 14px 0 0; }
@@ -79,6 +78,8 @@ dl { margin: 6px 0 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 1
 dt { color: var(--muted); }
 dd { margin: 0; }
 .chips { display: flex; flex-wrap: wrap; gap: 4px; }
+.chip[hidden] { display: none; }
+.more { border: 1px dashed var(--line); background: transparent; color: var(--accent); }
 .chip { background: var(--chip); color: var(--chip-fg); border-radius: 10px; padding: 1px 8px; font-size: 12.5px; }
 .planned { display: inline-block; margin-left: 6px; background: #fef3c7; color: #92400e; border-radius: 6px; padding: 0 6px; font-size: 12px; font-weight: 600; vertical-align: 1px; }
 .fact { display: block; width: 100%; text-align: left; background: transparent; border: 1px solid transparent;
@@ -483,6 +484,9 @@ dd { margin: 0; }
       close() {
         if (state.page) state.page.clearHighlight();
         if (state.page) for (const k of state.page.kinds.keys()) state.page.outline(k, false);
+        // Give focus back to the page: to what had it before the sidebar opened, else the body.
+        const inside = shadow.activeElement;
+        if (inside && typeof inside.blur === "function") inside.blur();
         host.hidden = true;
         const back = previousFocus;
         previousFocus = null;
@@ -706,8 +710,24 @@ dd { margin: 0; }
       const dl = E("dl");
       if (m.place) dl.append(E("dt", { text: t("fieldPlace") }), E("dd", { text: norm(m.place) }));
       if (m.date) dl.append(E("dt", { text: t("fieldDate") }), E("dd", null, E("time", { datetime: m.date.start, text: formatSpan(m.date, lang) })));
-      if ((m.topics || []).length)
-        dl.append(E("dt", { text: t("fieldTopics") }), E("dd", null, E("span", { class: "chips" }, m.topics.map((x) => E("span", { class: "chip", text: norm(x) })))));
+      if ((m.topics || []).length) {
+        // The first few topics; the rest behind one button (a card stays scannable).
+        const FEW = 4;
+        const chips = m.topics.map((x, i) => E("span", { class: "chip", hidden: i >= FEW, text: norm(x) }));
+        const more =
+          m.topics.length > FEW
+            ? E("button", {
+                class: "chip more",
+                type: "button",
+                text: t("moreTopics", [String(m.topics.length - FEW)]),
+                onclick: (e) => {
+                  for (const c of chips) c.hidden = false;
+                  e.currentTarget.remove();
+                },
+              })
+            : null;
+        dl.append(E("dt", { text: t("fieldTopics") }), E("dd", null, E("span", { class: "chips" }, chips, more)));
+      }
       const kids = [head, dl.childNodes.length ? dl : null];
       if (m.evidence && m.evidence.sentence) {
         const s = norm(m.evidence.sentence);

@@ -322,11 +322,33 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
         let s = &sents[f.sent];
         // topics: in the sentence after the counterparts, then in the sentences that report the talks
         let mut tps: Vec<String> = Vec::new();
+        let own_sentence = |k: usize| -> Vec<String> {
+            let mut skip: Vec<(usize, usize)> =
+                ments[k].people.iter().map(|p| (p.a, p.b)).collect();
+            skip.extend(ments[k].orgs.iter().map(|o| (o.a, o.b)));
+            skip.extend(ments[k].places.iter().map(|p| (p.a, p.b)));
+            skip.extend(ments[k].bare_roles.iter().map(|r| (r.0, r.1)));
+            skip.extend(date_hits[k].iter().map(|d| (d.first, d.last)));
+            topics::phrases(lex, &sents[k], 0, sents[k].toks.len(), &skip)
+                .into_iter()
+                .filter(|p| {
+                    !p.split(' ').any(|w| {
+                        lex.triggers
+                            .iter()
+                            .any(|t| t.pats.first().is_some_and(|x| x.matches(&w.to_lowercase())))
+                    })
+                })
+                .take(3)
+                .collect()
+        };
         if let Some(c) = topics::after_cue(lex, s, f.after) {
             let mut skip: Vec<(usize, usize)> =
                 ments[f.sent].people.iter().map(|p| (p.a, p.b)).collect();
             skip.extend(ments[f.sent].orgs.iter().map(|o| (o.a, o.b)));
             tps.extend(topics::phrases(lex, s, c, s.toks.len(), &skip));
+        }
+        if tps.is_empty() {
+            tps = own_sentence(f.sent);
         }
         let m = Meeting {
             participants: names,
@@ -370,44 +392,61 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
     // topics reported in the sentences after a meeting (until the next meeting sentence), and
     // visit-level topics for every meeting
     let meeting_sents: Vec<usize> = found.iter().map(|f| f.sent).collect();
+    // the article's main meeting sentence: the first in the body
+    let main_sent = meetings_out
+        .iter()
+        .map(|m| m.2)
+        .filter(|&m| !sents[m].heading)
+        .min();
     for si in 0..sents.len() {
         let s = &sents[si];
-        if s.byline || s.heading || meeting_sents.contains(&si) {
+        if s.byline || meeting_sents.contains(&si) {
             continue;
         }
         let Some(v) = topics::topic_verb(lex, s) else {
             continue;
         };
-        let Some(start) = topics::after_cue(lex, s, v).or_else(|| topics::after_cue(lex, s, 0))
-        else {
-            continue;
-        };
         let mut skip: Vec<(usize, usize)> = ments[si].people.iter().map(|p| (p.a, p.b)).collect();
         skip.extend(ments[si].orgs.iter().map(|o| (o.a, o.b)));
-        let ph = topics::phrases(lex, s, start, s.toks.len(), &skip);
+        // the issues precede the verb in a passive sentence ("Les questions liées à … ont été
+        // discutées") and follow it otherwise ("ont été axés sur …", "discussed a need for …")
+        let mut ph = Vec::new();
+        if let Some(c) = topics::after_cue(lex, s, 0).filter(|&c| c + 1 < v) {
+            ph.extend(topics::phrases(lex, s, c, v - 1, &skip));
+        }
+        let after = match topics::after_cue(lex, s, v) {
+            Some(c) if c <= v + 3 => c,
+            _ => v,
+        };
+        ph.extend(topics::phrases(lex, s, after, s.toks.len(), &skip));
         if ph.is_empty() {
             continue;
         }
-        let prev_meeting = meeting_sents
-            .iter()
-            .filter(|&&m| m < si && !sents[m].heading)
-            .max()
-            .copied();
         let visit = topics::mentions_visit(lex, s);
+        // meetings reported earlier in the same paragraph, else the article's main meeting
+        let same_block: Vec<usize> = meetings_out
+            .iter()
+            .map(|m| m.2)
+            .filter(|&m| m < si && sents[m].block == s.block)
+            .collect();
+        let last_same = same_block.iter().max().copied();
         for (m, _, msi) in meetings_out.iter_mut() {
-            let nearest = prev_meeting == Some(*msi)
-                || prev_meeting.is_some_and(|p| sents[p].text == sents[*msi].text);
-            let near = nearest && si - prev_meeting.unwrap_or(0) <= 8;
-            if visit || near {
+            let take = visit
+                || match last_same {
+                    Some(l) => sents[*msi].text == sents[l].text,
+                    None => {
+                        main_sent.is_some_and(|ms| sents[*msi].text == sents[ms].text && ms < si)
+                    }
+                };
+            if take {
                 for t in &ph {
-                    if !m.topics.contains(t) && m.topics.len() < 14 {
+                    if !m.topics.contains(t) && m.topics.len() < 20 {
                         m.topics.push(t.clone());
                     }
                 }
             }
         }
     }
-
     // dates
     let mut dates_out: Vec<DateMention> = Vec::new();
     for (si, hs) in date_hits.iter().enumerate() {

@@ -56,6 +56,7 @@ pub struct Lex {
     pub facility_heads: HashSet<String>,
     pub role_modifiers: HashSet<String>,
     pub adjectives_after_noun: bool,
+    pub determiners: HashSet<String>,
     pub byline_phrases: Vec<Vec<String>>,
     /// Known organisations: token sequence (lowercase) → (name, acronym).
     pub orgs: Vec<(Vec<String>, String, Option<String>)>,
@@ -136,6 +137,7 @@ impl Lex {
         x.org_heads = set("org_heads");
         x.facility_heads = set("facility_heads");
         x.role_modifiers = set("role_modifiers");
+        x.determiners = set("determiners");
         x.adjectives_after_noun = t("settings")
             .iter()
             .any(|l| l.trim() == "adjectives_after_noun|yes");

@@ -155,14 +155,81 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 .collect();
             let mut groups: Vec<(Party, Vec<PRef>, bool)> = Vec::new(); // (subject, counterparts, subject hosts)
             match kind {
-                "between" => {
-                    if after.len() >= 2 {
-                        groups.push((Party::Person(after[0].pid), after[1..].to_vec(), false));
-                    } else if after.len() == 1 {
-                        // "X is acting as a middle-man between Y and the generals"
-                        if let Some(sj) = before.last() {
-                            groups.push((Party::Person(sj.pid), after.clone(), false));
+                "between" | "mediate" => {
+                    // "between Sondland and a top aide to Zelenskiy", "between Mr Mugabe and the
+                    // generals": named people, and a described party after "and"
+                    let mut parties: Vec<Party> = Vec::new();
+                    let mut q = tb;
+                    let det = |w: &str| lex.determiners.contains(w);
+                    let prep = |w: &str| {
+                        matches!(
+                            w,
+                            "to" | "of" | "for" | "de" | "du" | "des" | "d’" | "auprès"
+                        )
+                    };
+                    while q < wend {
+                        let sep = |x: usize, y: usize| {
+                            lw[x..y]
+                                .iter()
+                                .any(|w| matches!(w.as_str(), "and" | "et" | "," | ";"))
+                        };
+                        let person = after
+                            .iter()
+                            .find(|r| r.a >= q && r.a < q + 6 && !sep(q, r.a))
+                            .copied();
+                        if matches!(lw[q].as_str(), "and" | "et" | ",") && !parties.is_empty() {
+                            q += 1;
+                            continue;
                         }
+                        if det(&lw[q]) {
+                            if let Some((np, e)) = noun_party(lex, s, q, wend) {
+                                match person {
+                                    Some(r) if r.a < e && !lw[q..r.a].iter().any(|w| prep(w)) => {
+                                        parties.push(Party::Person(r.pid));
+                                        q = r.b;
+                                    }
+                                    _ => {
+                                        parties.push(Party::Name(np));
+                                        q = e;
+                                    }
+                                }
+                                continue;
+                            }
+                        }
+                        match person {
+                            Some(r) => {
+                                parties.push(Party::Person(r.pid));
+                                q = r.b;
+                            }
+                            None => break,
+                        }
+                    }
+                    if kind == "mediate" || parties.len() == 1 {
+                        if let Some(sj) = before.last() {
+                            parties.insert(0, Party::Person(sj.pid));
+                        }
+                    }
+                    parties.dedup();
+                    if parties.len() >= 2 {
+                        let cstart = (0..ta)
+                            .rev()
+                            .find(|&k| BOUNDARY.contains(&lw[k].as_str()))
+                            .map(|k| k + 1)
+                            .unwrap_or(0);
+                        let date = sent_dates
+                            .iter()
+                            .find(|d| d.first >= cstart && d.first < wend)
+                            .map(|d| (d.start, d.end, span_text(s, d)));
+                        out.push(Found {
+                            sent: si,
+                            parties,
+                            place: loc_place.clone(),
+                            date,
+                            planned: is_planned(lex, s, ta, tb),
+                            trigger: s.text[s.toks[ta].start..s.toks[tb - 1].end].to_string(),
+                            after: tb,
+                        });
+                        made_here = true;
                     }
                 }
                 "phone" => {
@@ -350,4 +417,21 @@ fn is_planned(lex: &Lex, s: &Sent, ta: usize, _tb: usize) -> bool {
     let lo = ta.saturating_sub(4);
     (lo..ta)
         .any(|k| lex.planned.iter().any(|p| p.matches(&s.lw[k])) || s.lw[k] == "to" && k + 1 == ta)
+}
+
+/// A party described rather than named: "the generals", "a top aide to Zelenskiy".
+fn noun_party(lex: &Lex, s: &Sent, k: usize, end: usize) -> Option<(String, usize)> {
+    let lw = &s.lw;
+    if !lex.determiners.contains(lw.get(k)?.as_str()) {
+        return None;
+    }
+    let mut j = k + 1;
+    while j < end && j < k + 7 {
+        let t = &s.toks[j];
+        if t.kind == super::tokens::Kind::Punct || BOUNDARY.contains(&lw[j].as_str()) {
+            break;
+        }
+        j += 1;
+    }
+    (j >= k + 2).then(|| (s.text[s.toks[k].start..s.toks[j - 1].end].to_string(), j))
 }

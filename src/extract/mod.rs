@@ -332,11 +332,14 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
             topics::phrases(lex, &sents[k], 0, sents[k].toks.len(), &skip)
                 .into_iter()
                 .filter(|p| {
-                    !p.split(' ').any(|w| {
-                        lex.triggers
-                            .iter()
-                            .any(|t| t.pats.first().is_some_and(|x| x.matches(&w.to_lowercase())))
-                    })
+                    let first = p.split(' ').next().unwrap_or("").to_lowercase();
+                    lex.titles.iter().all(|t| t.first() != Some(&first))
+                        && p.chars().count() > 6
+                        && !p.split(' ').any(|w| {
+                            lex.triggers.iter().any(|t| {
+                                t.pats.first().is_some_and(|x| x.matches(&w.to_lowercase()))
+                            })
+                        })
                 })
                 .take(3)
                 .collect()

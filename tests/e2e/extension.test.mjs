@@ -184,6 +184,7 @@ for (const browserName of BROWSERS) {
       await b.clickShadow('[data-section="meetings"] li.card .src');
       const ev = await waitFor("the highlight", () => b.evalPage(evidenceState), 3000);
       assert.ok(ev.text.length > 20, `highlighted text: ${ev.text}`);
+      console.log(`# ${browserName}: evidence highlighted with the ${ev.how === "highlight" ? "CSS Custom Highlight API" : "temporary wrapper"}`);
       assert.ok(ev.top >= 0 && ev.bottom <= ev.height, `sentence in the viewport: ${JSON.stringify(ev)}`);
       const sentence = await b.evalShadow((sr) => sr.querySelector('[data-section="meetings"] li.card .src').textContent);
       const norm = (s) => s.replace(/\s+/g, " ").trim();
@@ -210,6 +211,16 @@ for (const browserName of BROWSERS) {
       const copied = JSON.parse(text);
       const cli = stripRunFields(cliAnalysis(FIXTURE_FILE, pageUrl));
       assert.deepEqual(copied, cli);
+    });
+
+    test("copied Markdown lists the meetings", async () => {
+      await b.clickShadow(".actions .action:nth-child(2)");
+      const md = await waitFor("the Markdown in the clipboard", async () => {
+        const text = await b.readClipboard();
+        return text && text.startsWith("# ") ? text : null;
+      });
+      assert.match(md, /^## Meetings \(\d+\)$/m);
+      for (const m of expected.meetings) for (const who of m.participants) assert.ok(nameKey(md).includes(nameKey(who).split(" ").pop()), `${who} in the Markdown`);
     });
 
     test("keyboard: Tab reaches every control with a visible focus, Enter toggles, Esc closes and focus returns; a second click toggles", async () => {
@@ -317,6 +328,27 @@ for (const browserName of BROWSERS) {
       assert.ok(runs[2] < 5000);
     });
 
+    test("an article without a meeting says so, and its comments are hidden", async () => {
+      await clickAndWait(`${server.origin}/page/no-meeting.html`);
+      const side = await b.evalShadow((sr) => ({
+        empty: sr.querySelector('[data-section="meetings"] .state') && sr.querySelector('[data-section="meetings"] .state').textContent,
+        notArticle: [...sr.querySelectorAll(".state")].some((s) => /not look like an article/.test(s.textContent)),
+      }));
+      assert.equal(side.empty, "No meeting reported in this article.");
+      assert.equal(side.notArticle, false);
+      const v = await b.evalPage(visibility, ["Forecasters expect up to 60 millimetres", "Not again! The river road", "Leave a Reply"]);
+      assert.ok(v[0].anyVisible, "the article stays");
+      assert.ok(v[1].allHidden && v[2].allHidden, "comments and the reply form are hidden");
+    });
+
+    test("a page that is not an article says so", async () => {
+      await clickAndWait(`${server.origin}/page/not-article.html`);
+      const states = await b.evalShadow((sr) => [...sr.querySelectorAll(".state")].map((s) => s.textContent));
+      assert.ok(states.includes("This page does not look like an article."), states.join(" | "));
+      const v = await b.evalPage(visibility, ["Valley Rovers win the cup final"]);
+      assert.ok(v[0].anyVisible, "the page's own content is left alone");
+    });
+
     test("the extension made no network request", async () => {
       const all = await b.requests();
       const ours = all.filter((r) => {
@@ -327,7 +359,7 @@ for (const browserName of BROWSERS) {
       });
       assert.deepEqual(ours, [], "requests made by the extension");
       // And the test server saw only the pages the test opened.
-      const unexpected = server.requests.filter((r) => !/^\/(csp\/)?fixture\/[\w-]+\/$/.test(r.url) && r.url !== "/favicon.ico");
+      const unexpected = server.requests.filter((r) => !/^\/(csp\/)?fixture\/[\w-]+\/$|^\/page\/[\w-]+\.html$/.test(r.url) && r.url !== "/favicon.ico");
       assert.deepEqual(unexpected, []);
     });
   });
@@ -390,6 +422,21 @@ for (const browserName of BROWSERS) {
       }
       await b.setColorScheme("light");
       await b.screenshot(path.join(ARTIFACTS, `${browserName}-demo.png`));
+    });
+
+    test("pasted HTML is analysed in the same way", async () => {
+      const html = fs.readFileSync(FIXTURE_FILE, "utf8");
+      await b.evalPage((h) => {
+        window.__rendezvousDemo = null;
+        document.getElementById("paste-toggle").click();
+        document.getElementById("paste-html").value = h;
+        document.getElementById("paste-go").click();
+        return true;
+      }, html);
+      await waitFor("the pasted page's analysis", () => b.evalPage(() => !!window.__rendezvousDemo && document.getElementById("frame").hasAttribute("srcdoc")));
+      const cards = await b.evalPage(() => document.querySelector("rendezvous-sidebar").shadowRoot.querySelectorAll('[data-section="meetings"] li.card').length);
+      assert.equal(cards, expected.meetings.length);
+      for (const h of await b.evalPage(frameVisibility, expected.hidden_text)) assert.ok(h.found && h.allHidden, `"${h.snippet}" hidden in the pasted page`);
     });
 
     test("French UI strings come from _locales/fr", async () => {

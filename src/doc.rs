@@ -59,6 +59,10 @@ pub struct ParseLimits {
     pub max_depth: u32,
     /// Wall-clock budget for parsing, in milliseconds; the page after it is not read.
     pub max_parse_ms: f64,
+    /// Nesting at which reading stops (the parser's own work per tag grows with the nesting,
+    /// so a page nested tens of thousands deep would take seconds): the page after it is not
+    /// read. Browsers themselves flatten past 512 levels.
+    pub max_parse_depth: u32,
 }
 
 impl Default for ParseLimits {
@@ -67,6 +71,7 @@ impl Default for ParseLimits {
             max_nodes: 400_000,
             max_depth: 512,
             max_parse_ms: 1000.0,
+            max_parse_depth: 2048,
         }
     }
 }
@@ -78,6 +83,8 @@ pub enum Cut {
     Nodes,
     /// Parsing took longer than [`ParseLimits::max_parse_ms`].
     Time,
+    /// The page nested deeper than [`ParseLimits::max_parse_depth`].
+    Depth,
 }
 
 #[derive(Debug, Default)]
@@ -97,8 +104,10 @@ pub struct Document {
     pub read_bytes: usize,
 }
 
-/// Input is fed to the parser in pieces of this size, checking the limits between pieces.
-const CHUNK: usize = 64 * 1024;
+/// Input is fed to the parser in pieces of this size, checking the limits between pieces;
+/// in small pieces once the page nests deeply (each tag then costs the parser more).
+const CHUNK: usize = 8 * 1024;
+const CHUNK_DEEP: usize = 512;
 
 impl Document {
     /// Parse an HTML document the way a browser with scripting enabled does.
@@ -115,15 +124,21 @@ impl Document {
         let mut pos = 0;
         let mut cut = None;
         while pos < html.len() {
-            let mut end = (pos + CHUNK).min(html.len());
+            let deep = parser.tokenizer.sink.sink.deepest.get() > limits.max_parse_depth / 8;
+            let mut end = (pos + if deep { CHUNK_DEEP } else { CHUNK }).min(html.len());
             while !html.is_char_boundary(end) {
                 end += 1;
             }
             parser.process(StrTendril::from_slice(&html[pos..end]));
             pos = end;
             if pos < html.len() {
-                if parser.tokenizer.sink.sink.len() > limits.max_nodes {
+                let sink = &parser.tokenizer.sink.sink;
+                if sink.len() > limits.max_nodes {
                     cut = Some(Cut::Nodes);
+                    break;
+                }
+                if sink.deepest.get() > limits.max_parse_depth {
+                    cut = Some(Cut::Depth);
                     break;
                 }
                 if crate::clock::now_ms() - start > limits.max_parse_ms {
@@ -267,6 +282,8 @@ enum SinkKind {
 
 #[derive(Debug)]
 struct SinkNode {
+    /// Depth when last inserted (not updated when an ancestor moves: a bound for the limits).
+    depth: u32,
     parent: usize,
     first: usize,
     last: usize,
@@ -278,6 +295,7 @@ struct SinkNode {
 impl SinkNode {
     fn new(kind: SinkKind) -> Self {
         SinkNode {
+            depth: 0,
             parent: NONE,
             first: NONE,
             last: NONE,
@@ -291,6 +309,8 @@ impl SinkNode {
 #[derive(Default)]
 struct Sink {
     nodes: RefCell<Vec<SinkNode>>,
+    /// Greatest depth at which a node was inserted.
+    deepest: std::cell::Cell<u32>,
 }
 
 impl Sink {
@@ -343,8 +363,10 @@ impl Sink {
         } else {
             nodes[before].prev
         };
+        let depth = nodes[parent].depth.saturating_add(1);
         {
             let c = &mut nodes[child];
+            c.depth = depth;
             c.parent = parent;
             c.prev = prev;
             c.next = before;
@@ -388,6 +410,10 @@ impl Sink {
                 }
                 Self::detach(&mut nodes, id);
                 Self::link(&mut nodes, parent, before, id);
+                let depth = nodes[id].depth;
+                if depth > self.deepest.get() {
+                    self.deepest.set(depth);
+                }
             }
         }
     }
@@ -668,7 +694,7 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_flattened_keeping_order_and_text() {
-        let html = "<div>".repeat(3_000) + "deep<p>after</p>";
+        let html = "<div>".repeat(1_500) + "deep<p>after</p>";
         let limits = ParseLimits {
             max_parse_ms: f64::INFINITY, // a slow debug build must not cut it
             ..Default::default()
@@ -678,7 +704,7 @@ mod tests {
         assert!(!d.truncated);
         // Every element is kept, in document order, with its page index.
         assert_eq!(d.elements.len(), d.element_total);
-        assert_eq!(d.element_total, 3 + 3_000 + 1);
+        assert_eq!(d.element_total, 3 + 1_500 + 1);
         for (i, &n) in d.elements.iter().enumerate() {
             assert_eq!(d.index_of(n), Some(i as u32));
         }
@@ -694,6 +720,19 @@ mod tests {
                 assert!(n.end <= d.nodes[p].end);
             }
         }
+    }
+
+    #[test]
+    fn extreme_nesting_stops_reading_quickly() {
+        let html = "<div>".repeat(50_000) + "deep";
+        let t = crate::clock::now_ms();
+        let d = Document::parse(&html);
+        assert_eq!(d.cut, Some(Cut::Depth));
+        assert!(d.truncated && d.flattened);
+        let limit = ParseLimits::default().max_parse_depth as usize;
+        assert!(d.element_total > limit && d.element_total < limit + 8 * 1024 / 5);
+        // Quadratic in the nesting inside the parser: bounded by the limit, not the page.
+        assert!(crate::clock::now_ms() - t < 5_000.0);
     }
 
     #[test]

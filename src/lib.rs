@@ -30,6 +30,9 @@ pub struct Limits {
     pub parse: ParseLimits,
     /// Wall-clock budget for the stages after parsing, in milliseconds.
     pub time_budget_ms: f64,
+    /// Bytes (UTF-8) of article text read for facts; the article after them is still shown
+    /// and hidden as usual, but no facts are read from it.
+    pub max_text_bytes: usize,
 }
 
 impl Default for Limits {
@@ -38,6 +41,7 @@ impl Default for Limits {
             max_html_chars: 12_000_000,
             parse: ParseLimits::default(),
             time_budget_ms: 1500.0,
+            max_text_bytes: 300_000,
         }
     }
 }
@@ -88,11 +92,16 @@ pub fn analyze_html(html: &str, opts: &Options) -> Run {
             doc.read_bytes,
             doc.elements.len()
         )),
+        Some(doc::Cut::Depth) => notices.push(format!(
+            "too-deep: the page nests elements more than {} levels deep; only its first {} elements were analysed",
+            opts.limits.parse.max_parse_depth,
+            doc.elements.len()
+        )),
         None => {}
     }
     if doc.flattened {
         notices.push(format!(
-            "too-deep: elements nested deeper than {} levels were treated as siblings at that level",
+            "flattened: elements nested deeper than {} levels were treated as siblings at that level",
             opts.limits.parse.max_depth
         ));
     }
@@ -130,7 +139,14 @@ pub fn analyze_document(doc: Document, opts: &Options) -> Run {
             "time: the time budget ran out before the facts were read; only hiding was done".into(),
         );
     } else {
-        a.insight = extract::extract(&doc, &article, &a.meta, &lang);
+        let capped = cap_text(&article, opts.limits.max_text_bytes);
+        if capped.is_some() {
+            a.notices.push(format!(
+                "long-text: the article has more than {} bytes of text; facts were read from the first {} only",
+                opts.limits.max_text_bytes, opts.limits.max_text_bytes
+            ));
+        }
+        a.insight = extract::extract(&doc, capped.as_ref().unwrap_or(&article), &a.meta, &lang);
     }
     let t_extract = now_ms();
     a.is_article = layout.is_article;
@@ -161,4 +177,33 @@ pub fn analyze_document(doc: Document, opts: &Options) -> Run {
         article,
         analysis: a,
     }
+}
+
+/// The article's first `max` bytes of text (whole blocks, the last one cut at a character
+/// boundary), or None when it is no longer than that.
+fn cap_text(article: &text::Article, max: usize) -> Option<text::Article> {
+    let total: usize = article.blocks.iter().map(|b| b.text.len()).sum();
+    if total <= max {
+        return None;
+    }
+    let mut capped = article.clone();
+    let mut used = 0;
+    let mut keep = 0;
+    for b in capped.blocks.iter_mut() {
+        if used >= max {
+            break;
+        }
+        let room = max - used;
+        if b.text.len() > room {
+            let mut cut = room;
+            while !b.text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            b.text.truncate(cut);
+        }
+        used += b.text.len();
+        keep += 1;
+    }
+    capped.blocks.truncate(keep);
+    Some(capped)
 }

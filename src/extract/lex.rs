@@ -57,6 +57,7 @@ pub struct Lex {
     pub role_modifiers: HashSet<String>,
     pub adjectives_after_noun: bool,
     pub determiners: HashSet<String>,
+    pub place_heads: HashSet<String>,
     pub byline_phrases: Vec<Vec<String>>,
     /// Known organisations: token sequence (lowercase) → (name, acronym).
     pub orgs: Vec<(Vec<String>, String, Option<String>)>,
@@ -138,6 +139,7 @@ impl Lex {
         x.facility_heads = set("facility_heads");
         x.role_modifiers = set("role_modifiers");
         x.determiners = set("determiners");
+        x.place_heads = set("place_heads");
         x.adjectives_after_noun = t("settings")
             .iter()
             .any(|l| l.trim() == "adjectives_after_noun|yes");

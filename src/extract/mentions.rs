@@ -414,6 +414,76 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         }
     }
 
+    // --- "mosquée de Beaucaire (Gard)", "mayor of Franklin": a place complement, and a
+    // parenthesised place after a place
+    for i in 2..n {
+        if !(lex.place_heads.contains(&lw[i - 2])
+            && matches!(lw[i - 1].as_str(), "de" | "du" | "des" | "d’" | "of"))
+            && !(lex.place_heads.contains(&lw[i - 1]) && i >= 1 && false)
+        {
+            continue;
+        }
+        if used[i]
+            || !s.toks[i].cap
+            || s.toks[i].upper
+            || !is_word(s, i)
+            || lex.stop.contains(&lw[i])
+            || lex.first_names.contains(p(s, i))
+            || lex.is_title_at(lw, i).is_some()
+            || lex.org_heads.contains(&lw[i])
+            || lex.months.contains_key(&lw[i])
+            || lex.is_honor_at(lw, i).is_some()
+        {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && j < i + 3
+            && s.toks[j].cap
+            && is_word(s, j)
+            && !used[j]
+            && !lex.stop.contains(&lw[j])
+        {
+            j += 1;
+        }
+        if s.toks.get(j).is_some_and(|t| t.cap && t.kind == Kind::Word)
+            && !used.get(j).copied().unwrap_or(true)
+        {
+            continue; // a longer name: not sure
+        }
+        for u in used.iter_mut().take(j).skip(i) {
+            *u = true;
+        }
+        m.places.push(PlaceM {
+            a: i,
+            b: j,
+            display: surface(s, i, j),
+            cc: String::new(),
+            kind: PlaceKind::City,
+            demonym: false,
+            locative: false,
+        });
+        // "Beaucaire (Gard)"
+        if j + 2 < n
+            && p(s, j) == "("
+            && p(s, j + 2) == ")"
+            && s.toks[j + 1].cap
+            && !s.toks[j + 1].upper
+            && !used[j + 1]
+        {
+            used[j + 1] = true;
+            m.places.push(PlaceM {
+                a: j + 1,
+                b: j + 2,
+                display: p(s, j + 1).to_string(),
+                cc: String::new(),
+                kind: PlaceKind::Region,
+                demonym: false,
+                locative: false,
+            });
+        }
+    }
+
     // --- places named after a locative preposition ("à Nîmes", "in Kyiv") that no table knows
     for i in 1..n {
         if !matches!(lw[i - 1].as_str(), "à" | "in")

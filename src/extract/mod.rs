@@ -450,6 +450,59 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
             }
         }
     }
+    // sentences that name both parties of a meeting say what it was about
+    for f in &found {
+        let pids: Vec<usize> = f
+            .parties
+            .iter()
+            .filter_map(|p| match p {
+                meetings::Party::Person(i) => Some(*i),
+                _ => None,
+            })
+            .collect();
+        if pids.len() < 2 {
+            continue;
+        }
+        let names: Vec<String> = pids.iter().map(|&i| fold(&people.list[i].name)).collect();
+        let Some((m, _, _)) = meetings_out.iter_mut().find(|(m, _, _)| {
+            let mut a: Vec<String> = m.participants.iter().map(|x| fold(x)).collect();
+            let mut b = names.clone();
+            a.sort();
+            b.sort();
+            a == b
+        }) else {
+            continue;
+        };
+        for si in 0..sents.len() {
+            if si == f.sent || sents[si].byline || sents[si].text == m.evidence.sentence {
+                continue;
+            }
+            let refs = &people.refs[si];
+            let both = pids.iter().all(|p| refs.iter().any(|r| r.pid == *p));
+            if !both {
+                continue;
+            }
+            let last = refs
+                .iter()
+                .filter(|r| pids.contains(&r.pid))
+                .map(|r| r.b)
+                .max()
+                .unwrap_or(0);
+            let mut skip: Vec<(usize, usize)> =
+                ments[si].people.iter().map(|p| (p.a, p.b)).collect();
+            skip.extend(ments[si].orgs.iter().map(|o| (o.a, o.b)));
+            skip.extend(date_hits[si].iter().map(|d| (d.first, d.last)));
+            for t in topics::phrases(lex, &sents[si], last, sents[si].toks.len(), &skip)
+                .into_iter()
+                .take(4)
+            {
+                if !m.topics.contains(&t) && m.topics.len() < 20 {
+                    m.topics.push(t);
+                }
+            }
+        }
+    }
+
     // dates
     let mut dates_out: Vec<DateMention> = Vec::new();
     for (si, hs) in date_hits.iter().enumerate() {

@@ -69,7 +69,7 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
     let mut out = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     fn flush(lex: &Lex, s: &Sent, cur: &mut Vec<usize>, out: &mut Vec<String>) {
-        if cur.len() > 8 {
+        if cur.len() > 10 {
             // long: split at a preposition that opens a new frame ("dans le domaine de …")
             if let Some(k) =
                 (2..cur.len() - 1).find(|&k| LONG_SPLIT.contains(&s.lw[cur[k]].as_str()))
@@ -104,7 +104,7 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
             en -= 1;
         }
         let words = en.saturating_sub(st);
-        if (1..=9).contains(&words) {
+        if (1..=10).contains(&words) {
             let first = cur[st];
             let last = cur[en - 1];
             let text = s.text[s.toks[first].start..s.toks[last].end].to_string();
@@ -112,10 +112,10 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
                 .iter()
                 .filter(|&&k| !lex.stop.contains(&s.lw[k]) && s.toks[k].kind == Kind::Word)
                 .count();
-            if content >= 1 && text.chars().count() >= 4 && !s.toks[first].cap {
+            if content >= 1 && text.chars().count() >= 4 && (!s.toks[first].cap || first > 0) {
                 out.push(text);
             }
-        } else if words > 9 {
+        } else if words > 10 {
             let first = cur[st];
             let last = cur[st + 7];
             out.push(s.text[s.toks[first].start..s.toks[last].end].to_string());

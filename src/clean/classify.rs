@@ -506,7 +506,15 @@ pub fn candidates(doc: &Document, st: &Stats) -> Vec<Cand> {
         // Class and id conventions.
         let toks = tokens(doc, n);
         if !toks.is_empty() && !matches!(tag, "html" | "body" | "a" | "span" | "i" | "img") {
-            if let Some((kind, why)) = class_kind(&toks) {
+            if let Some((kind, why)) = class_kind(&toks).filter(|(k, _)| {
+                // Boilerplate is short or made of links; a block of several plain paragraphs
+                // named "pagination-first" or "ad-free" is text.
+                // (Related and share blocks keep their kind: teasers carry summaries.)
+                k.is_comment()
+                    || matches!(k, BlockKind::Related | BlockKind::ShareBar)
+                    || st.s[n].paras < 3
+                    || st.link_density(n) >= 0.3
+            }) {
                 // A short comment-ish label ("0", "12 comments") is a counter.
                 let kind = if kind == BlockKind::Comments
                     && text <= 30

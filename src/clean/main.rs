@@ -172,6 +172,16 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
     let headline = pick_headline(doc, st, &h1s, meta);
     #[cfg(not(target_arch = "wasm32"))]
     if std::env::var_os("RENDEZVOUS_DEBUG").is_some() {
+        for c in cands.iter().filter(|c| st.text(c.node) > 1000) {
+            eprintln!(
+                "bigcand {} <{}> {:?} {} text={}",
+                c.node,
+                doc.tag(c.node),
+                c.kind,
+                c.reason,
+                st.text(c.node)
+            );
+        }
         for &(s, a) in ranked.iter().take(8) {
             eprintln!(
                 "cand {a} <{}> id={:?} class={:?} score={s:.1} raw={:.1} text={} ld={:.2}",

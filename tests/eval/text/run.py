@@ -210,6 +210,7 @@ def run_native(corpus, items, out, tools):
     """dom_smoothie, rs_trafilatura and Rendezvous's in-process text path; returns {tool: stats}."""
     exe = os.path.join(HERE, "baselines", "target", "release", "rendezvous-text-baselines")
     lst = os.path.join(out, "pred", f"{corpus}.list")
+    os.makedirs(os.path.dirname(lst), exist_ok=True)
     with open(lst, "w") as f:
         for pid, path in items:
             f.write(f"{pid}\t{path}\n")

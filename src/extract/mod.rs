@@ -221,7 +221,10 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
 
     // publication date: the page's, else a dated byline ("par X le vendredi 12 juillet 2024")
     let mut published = meta.published.as_deref().and_then(dates::parse_iso);
-    if published.is_none() {
+    // a dated byline in the text ("par X le jeudi 9 novembre 2023") is when the text was
+    // written: it anchors relative dates when the page has none, or a later one (a repost)
+    {
+        let mut byline_date = None;
         for s in sents.iter().filter(|s| s.byline || s.toks.len() <= 14) {
             let mut an = dates::Anchor {
                 published: None,
@@ -232,12 +235,17 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
                 .into_iter()
                 .find(|d| d.explicit_year)
             {
-                published = Some(d.start);
+                byline_date = Some(d.start);
                 break;
             }
         }
+        if let Some(b) = byline_date {
+            let days = |d: dates::Ymd| dates::days_from_civil(d.0, d.1, d.2);
+            if published.is_none_or(|p| days(b) < days(p) && days(p) - days(b) <= 60) {
+                published = Some(b);
+            }
+        }
     }
-
     if published.is_none() {
         published = published_in_doc(doc);
     }

@@ -112,7 +112,14 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
                 .iter()
                 .filter(|&&k| !lex.stop.contains(&s.lw[k]) && s.toks[k].kind == Kind::Word)
                 .count();
-            if content >= 1 && text.chars().count() >= 4 && (!s.toks[first].cap || first > 0) {
+            if content >= 1
+                && text.chars().count() >= 4
+                && (!s.toks[first].cap
+                    || first > 0
+                        && words > 1
+                        && lex.is_honor_at(&s.lw, first).is_none()
+                        && lex.is_title_at(&s.lw, first).is_none())
+            {
                 out.push(text);
             }
         } else if words > 10 {

@@ -268,7 +268,7 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
                         pd + (wd - pw)
                     } else if word_is(lex, "next", next)
                         || word_is(lex, "next", prev)
-                        || anchor.future
+                        || anchor.future && future_near(lex, toks, i)
                     {
                         pd + (wd - pw).rem_euclid(7)
                     } else {
@@ -373,4 +373,17 @@ mod tests {
             Some(((2019, 11, 16), (2019, 11, 17)))
         );
     }
+}
+
+/// A future verb shortly before a weekday ("rencontrera mardi", "will meet on Friday").
+fn future_near(lex: &Lex, toks: &[Tok], i: usize) -> bool {
+    let lo = i.saturating_sub(6);
+    toks[lo..i].iter().any(|t| {
+        lex.planned.iter().any(|p| p.matches(&t.lower))
+            || t.lower.chars().count() >= 7
+                && lex
+                    .future_endings
+                    .iter()
+                    .any(|e| t.lower.ends_with(e.as_str()))
+    })
 }

@@ -1,0 +1,171 @@
+//! General behaviour of the extractor on small hand-written pages (no corpus facts): honorifics
+//! and titles, resolution of a surname, meetings with place, relative dates, planned meetings,
+//! bylines, demonyms, articles without meetings.
+
+use rendezvous::extract::fold;
+use rendezvous::insight::Insight;
+
+fn page(lang: &str, published: &str, paras: &[&str]) -> Insight {
+    let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><title>t</title>\
+         <meta property=\"article:published_time\" content=\"{published}T09:00:00Z\"></head>\
+         <body><article><h1>News</h1>{body}</article></body></html>"
+    );
+    rendezvous::analyze_html(&html, &Default::default())
+        .analysis
+        .insight
+}
+
+fn pair(ins: &Insight, a: &str, b: &str) -> Option<rendezvous::insight::Meeting> {
+    ins.meetings
+        .iter()
+        .find(|m| {
+            let f: Vec<String> = m.participants.iter().map(|x| fold(x)).collect();
+            f.contains(&fold(a)) && f.contains(&fold(b))
+        })
+        .cloned()
+}
+
+#[test]
+fn english_meeting_with_title_place_and_weekday() {
+    let ins = page(
+        "en",
+        "2019-11-20",
+        &[
+            "Defence Secretary Mark Esper met French President Emmanuel Macron in Paris on Tuesday.",
+            "Mr Esper said the two men discussed the future of the alliance and arms sales.",
+            "By Jane Doe",
+        ],
+    );
+    let m = pair(&ins, "Mark Esper", "Emmanuel Macron").expect("meeting Esper–Macron");
+    assert_eq!(m.place.as_deref(), Some("Paris"));
+    let d = m.date.expect("date");
+    assert_eq!(d.start, "2019-11-19", "Tuesday before Wednesday 2019-11-20");
+    assert_eq!(m.status, "held");
+    assert!(
+        m.topics.iter().any(|t| t.contains("alliance")),
+        "{:?}",
+        m.topics
+    );
+    let esper = ins
+        .people
+        .iter()
+        .find(|p| p.name == "Mark Esper")
+        .expect("Mark Esper");
+    assert!(
+        esper.roles.iter().any(|r| r.contains("Defence Secretary")),
+        "{:?}",
+        esper.roles
+    );
+    assert!(
+        !ins.people.iter().any(|p| p.name == "Esper"),
+        "Mr Esper resolves to Mark Esper"
+    );
+    assert!(
+        !ins.people.iter().any(|p| p.name.contains("Jane")),
+        "the byline is not a person of the story"
+    );
+    let macron = ins
+        .people
+        .iter()
+        .find(|p| p.name == "Emmanuel Macron")
+        .unwrap();
+    assert_eq!(macron.country.as_deref(), Some("France"));
+}
+
+#[test]
+fn french_planned_meetings_one_per_host() {
+    let ins = page(
+        "fr",
+        "2024-03-10",
+        &["Le 12 mars, la ministre des Affaires étrangères Anne Martin rencontrera à Berlin le chancelier allemand Hans Weber et le ministre de l’Économie Paul Richter."],
+    );
+    let a = pair(&ins, "Anne Martin", "Hans Weber").expect("Martin–Weber");
+    let b = pair(&ins, "Anne Martin", "Paul Richter").expect("Martin–Richter");
+    for m in [&a, &b] {
+        assert_eq!(m.status, "planned");
+        assert_eq!(m.place.as_deref(), Some("Berlin"));
+        assert_eq!(m.date.as_ref().unwrap().start, "2024-03-12");
+    }
+    assert!(pair(&ins, "Hans Weber", "Paul Richter").is_none());
+    let weber = ins.people.iter().find(|p| p.name == "Hans Weber").unwrap();
+    assert_eq!(weber.country.as_deref(), Some("Allemagne"));
+}
+
+#[test]
+fn french_range_acronyms_and_visit_frame() {
+    let ins = page(
+        "fr",
+        "2024-07-01",
+        &[
+            "En visite officielle au Canada, du 3 au 5 juillet 2024, le Directeur général de la Sécurité civile (DGSC), M. Paul Durand, a eu des entretiens avec ses homologues.",
+            "Il a notamment rencontré Mme Claire Dubois, Présidente de l’Agence spatiale canadienne.",
+        ],
+    );
+    let m = pair(&ins, "Paul Durand", "Claire Dubois").expect("Durand–Dubois");
+    assert_eq!(m.place.as_deref(), Some("Canada"));
+    let d = m.date.unwrap();
+    assert_eq!(
+        (d.start.as_str(), d.end.as_deref()),
+        ("2024-07-03", Some("2024-07-05"))
+    );
+    let org = ins
+        .organizations
+        .iter()
+        .find(|o| o.acronym.as_deref() == Some("DGSC"))
+        .expect("DGSC");
+    assert!(org.name.contains("Sécurité civile"), "{}", org.name);
+    assert_eq!(
+        ins.meetings.len(),
+        1,
+        "{:?}",
+        ins.meetings
+            .iter()
+            .map(|m| &m.participants)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn no_meeting_in_a_crime_report() {
+    let ins = page(
+        "en",
+        "2019-11-20",
+        &[
+            "Police arrested John Smith, 34, on Monday after a traffic stop on Main Street.",
+            "Officers found drugs in the car, Lt. Mark Jones said. Smith was held in the county jail.",
+        ],
+    );
+    assert!(
+        ins.meetings.is_empty(),
+        "{:?}",
+        ins.meetings
+            .iter()
+            .map(|m| &m.participants)
+            .collect::<Vec<_>>()
+    );
+    assert!(ins.people.iter().any(|p| p.name == "Mark Jones"));
+}
+
+#[test]
+fn english_between_and_phone() {
+    let ins = page(
+        "en",
+        "2017-11-16",
+        &[
+            "Talks between Prime Minister Jane Holt and the unions resumed on Monday.",
+            "Mr Holt's rival, President Ali Mansour, told Prime Minister Jane Holt by telephone on Wednesday that he would attend.",
+        ],
+    );
+    let m = pair(&ins, "Ali Mansour", "Jane Holt").expect("phone call");
+    assert_eq!(
+        m.date.as_ref().map(|d| d.start.as_str()),
+        Some("2017-11-15"),
+        "{m:?}"
+    );
+    assert!(ins
+        .meetings
+        .iter()
+        .any(|m| m.participants.iter().any(|p| p.starts_with("the unions"))));
+}

@@ -75,11 +75,21 @@ function run() {
 
 frame.addEventListener("load", run);
 
-function open(file) {
+// Pages are shown through srcdoc with a policy that blocks all their scripts and every request
+// (the frame keeps scripting *enabled*, so <noscript> parses as it does for a reader with
+// JavaScript on — and as the core's HTML reader expects — while nothing in the page can run).
+const FRAME_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
+function show(html, url) {
+  const m = /^\s*(<!doctype[^>]*>)?/i.exec(html);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${FRAME_CSP}">`;
+  frame.dataset.url = url;
+  frame.srcdoc = m[0] + meta + html.slice(m[0].length);
+}
+
+async function open(file) {
   status.textContent = t("loading");
-  frame.removeAttribute("srcdoc");
-  frame.dataset.url = new URL(`samples/${file}`, location.href).href;
-  frame.src = `samples/${file}`;
+  const html = await fetch(`samples/${file}`).then((r) => r.text());
+  show(html, new URL(`samples/${file}`, location.href).href);
 }
 
 const samples = await fetch("samples/index.json").then((r) => r.json());
@@ -95,9 +105,7 @@ $("paste-toggle").addEventListener("click", (e) => {
 $("paste-go").addEventListener("click", () => {
   const html = $("paste-html").value;
   if (!html.trim()) return;
-  frame.removeAttribute("src");
-  frame.dataset.url = "";
-  frame.srcdoc = html;
+  show(html, "");
 });
 $("reopen").addEventListener("click", () => {
   if (ui && !ui.open) {

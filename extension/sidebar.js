@@ -332,16 +332,7 @@ dd { margin: 0; }
               done = false;
             }
           }
-          if (!done) {
-            try {
-              wrapper = doc.createElement("span");
-              wrapper.setAttribute(ATTR_MARK, "");
-              wrapper.append(range.extractContents());
-              range.insertNode(wrapper);
-            } catch {
-              wrapper = null;
-            }
-          }
+          if (!done) wrapper = { marks: markRange(doc, range) };
         } else {
           el.scrollIntoView({ block: "center", behavior: "instant" });
           el.setAttribute(ATTR_OUTLINE, "");
@@ -361,11 +352,8 @@ dd { margin: 0; }
         }
         if (wrapper && wrapper.outlineOnly) {
           wrapper.outlineOnly.removeAttribute(ATTR_OUTLINE);
-        } else if (wrapper && wrapper.parentNode) {
-          const parent = wrapper.parentNode;
-          while (wrapper.firstChild) parent.insertBefore(wrapper.firstChild, wrapper);
-          parent.removeChild(wrapper);
-          parent.normalize();
+        } else if (wrapper && wrapper.marks) {
+          unmark(wrapper.marks);
         }
         wrapper = null;
       },
@@ -378,6 +366,50 @@ dd { margin: 0; }
       },
     };
     return page;
+  }
+
+  /**
+   * The fallback highlight: each text node the range covers gets its covered part wrapped in its
+   * own span (no element is split or moved), removed again by `unmark`.
+   */
+  function markRange(doc, range) {
+    const marks = [];
+    const root = range.commonAncestorContainer.nodeType === 3 ? range.commonAncestorContainer.parentNode : range.commonAncestorContainer;
+    const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+    const texts = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) texts.push(n);
+    if (range.commonAncestorContainer.nodeType === 3 && !texts.length) texts.push(range.commonAncestorContainer);
+    const { startContainer: sc, startOffset: so, endContainer: ec, endOffset: eo } = range;
+    for (let node of texts) {
+      try {
+        let start = node === sc ? so : 0;
+        const end = node === ec ? eo : node.data.length;
+        if (end <= start || !node.data.slice(start, end).trim()) continue;
+        if (end < node.data.length) node.splitText(end);
+        if (start > 0) {
+          node = node.splitText(start);
+          start = 0;
+        }
+        const span = doc.createElement("span");
+        span.setAttribute(ATTR_MARK, "");
+        node.parentNode.insertBefore(span, node);
+        span.append(node);
+        marks.push(span);
+      } catch {
+        /* leave this part unmarked */
+      }
+    }
+    return marks;
+  }
+
+  function unmark(marks) {
+    for (const span of marks) {
+      const parent = span.parentNode;
+      if (!parent) continue;
+      while (span.firstChild) parent.insertBefore(span.firstChild, span);
+      parent.removeChild(span);
+      parent.normalize();
+    }
   }
 
   /** A Range over `sentence` inside `el`, matching with whitespace collapsed. */

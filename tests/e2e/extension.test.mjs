@@ -428,6 +428,23 @@ for (const browserName of BROWSERS) {
       await b.screenshot(path.join(ARTIFACTS, `${browserName}-demo.png`));
     });
 
+    test("without the Highlight API, a temporary wrapper marks the sentence and is removed after", async () => {
+      const before = await b.evalPage(() => {
+        const f = document.getElementById("frame");
+        f.contentWindow.Highlight = undefined;
+        return [f.contentDocument.body.textContent, f.contentDocument.getElementsByTagName("*").length];
+      });
+      await b.evalPage(() => document.querySelector("rendezvous-sidebar").shadowRoot.querySelector('[data-section="meetings"] .src').click());
+      const mark = await b.evalPage(() => [...document.getElementById("frame").contentDocument.querySelectorAll("[data-rendezvous-mark]")].map((m) => m.textContent).join(""));
+      assert.ok(mark.length > 20, `wrapper around the sentence: ${mark}`);
+      await waitFor("the wrapper to go", () => b.evalPage(() => !document.getElementById("frame").contentDocument.querySelector("[data-rendezvous-mark]")), 8000);
+      const after = await b.evalPage(() => {
+        const d = document.getElementById("frame").contentDocument;
+        return [d.body.textContent, d.getElementsByTagName("*").length];
+      });
+      assert.deepEqual(after, before, "the page's text and elements are as they were");
+    });
+
     test("pasted HTML is analysed in the same way", async () => {
       const html = fs.readFileSync(FIXTURE_FILE, "utf8");
       await b.evalPage((h) => {

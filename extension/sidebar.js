@@ -97,6 +97,7 @@ dd { margin: 0; }
 .kinds { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; }
 .kind { border: 1px solid var(--line); background: var(--card); border-radius: 12px; padding: 2px 9px; font-size: 12.5px; }
 .kind:hover, .kind:focus-visible { border-color: #d97706; }
+.kind[aria-pressed="true"] { border-color: #d97706; background: #fef3c7; color: #92400e; }
 .toggle, .action { border: 1px solid var(--line); background: var(--card); border-radius: 8px; padding: 5px 10px; font-size: 13px; }
 .toggle[aria-pressed="true"] { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 16px; padding-top: 12px; border-top: 1px solid var(--line); }
@@ -641,11 +642,25 @@ dd { margin: 0; }
       kids.push(
         section("hidden", t("sectionHidden"), hidden.length, () => {
           if (!hidden.length) return E("p", { class: "state", text: t("emptyHidden") });
+          // Hover or focus outlines a kind's blocks (showing them while outlined); a click pins
+          // that and scrolls to the first of them.
+          const pinned = new Set();
           const kinds = countKinds(hidden).map(([kind, n]) => {
             const label = `${t(kindKey(kind)) || kind} ${n}`;
             const on = () => page && page.outline(kind, true);
-            const off = () => page && page.outline(kind, false);
-            return E("li", null, E("button", { class: "kind", type: "button", title: t("outlineHint"), onmouseenter: on, onmouseleave: off, onfocus: on, onblur: off, text: label }));
+            const off = () => page && !pinned.has(kind) && page.outline(kind, false);
+            const btn = E("button", { class: "kind", type: "button", "aria-pressed": "false", title: t("outlineHint"), onmouseenter: on, onmouseleave: off, onfocus: on, onblur: off, text: label });
+            btn.addEventListener("click", () => {
+              if (!page) return;
+              const pin = !pinned.has(kind);
+              if (pin) pinned.add(kind);
+              else pinned.delete(kind);
+              btn.setAttribute("aria-pressed", String(pin));
+              page.outline(kind, pin);
+              const first = (page.kinds.get(kind) || [])[0];
+              if (pin && first && first.isConnected) first.scrollIntoView({ block: "center", behavior: "instant" });
+            });
+            return E("li", null, btn);
           });
           const toggle = E("button", { class: "toggle", type: "button", "aria-pressed": "false", text: t("showHidden") });
           toggle.addEventListener("click", () => {
@@ -713,6 +728,7 @@ dd { margin: 0; }
       const q = E("blockquote", { class: "quote", "aria-live": "polite" }, `« ${norm(ev.sentence)} »`);
       if (!found) q.append(E("span", { class: "miss", text: t("evidenceMissing") }));
       anchor.after(q);
+      q.scrollIntoView({ block: "nearest" });
     }
 
     function factItem(label, sub, evidence) {

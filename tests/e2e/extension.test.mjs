@@ -196,6 +196,15 @@ for (const browserName of BROWSERS) {
       const outlined = await b.evalPage(() => document.querySelectorAll("[data-rendezvous-outline]").length);
       assert.ok(outlined > 0, "hovering a kind outlines its blocks");
       await b.mouseAway();
+      assert.equal(await b.evalPage(() => document.querySelectorAll("[data-rendezvous-outline]").length), 0, "leaving the kind removes the outline");
+      // A click pins a kind: its blocks shown, outlined, the first scrolled to; a second click undoes it.
+      await b.clickShadow(".kind");
+      const pinned = await b.evalPage(() => [...document.querySelectorAll("[data-rendezvous-outline]")].map((e) => e.checkVisibility({ checkVisibilityCSS: true })));
+      assert.ok(pinned.length > 0 && pinned.every(Boolean), `pinned kind shown: ${pinned}`);
+      assert.equal(await b.evalShadow((sr) => sr.querySelector(".kind").getAttribute("aria-pressed")), "true");
+      await b.clickShadow(".kind");
+      await b.mouseAway();
+      assert.equal(await b.evalPage(() => document.querySelectorAll("[data-rendezvous-outline]").length), 0, "unpinned");
       await b.clickShadow(".toggle");
       const shown = await b.evalPage(visibility, expected.hidden_text.slice(0, 2));
       for (const s of shown) assert.ok(s.anyVisible, `"${s.snippet}" is back`);

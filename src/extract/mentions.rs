@@ -165,7 +165,13 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
     let mut i = 0;
     while i < n {
         let mut adv = 1;
-        for (ws, name, acr) in &lex.orgs {
+        for (ws, name, acr) in lex
+            .org_index
+            .get(&lw[i])
+            .into_iter()
+            .flatten()
+            .map(|&k| &lex.orgs[k])
+        {
             if ws.len() > 1
                 && i + ws.len() <= n
                 && ws.iter().zip(&lw[i..]).all(|(a, b)| a == b)

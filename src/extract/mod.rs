@@ -148,7 +148,7 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
     let lang = if meta
         .lang
         .as_deref()
-        .is_some_and(|l| crate::lang::languages().contains(&l))
+        .is_some_and(|l| !crate::lang::table(l, "stopwords").is_empty() && l == lang)
     {
         lang.to_string()
     } else {

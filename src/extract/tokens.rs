@@ -3,7 +3,33 @@
 //! initials and dotted abbreviations keep their periods ("A.", "U.S.", "M."), and a period after
 //! a known abbreviation or honorific does not end a sentence.
 
-use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the tables are many short words, hashed at start-up and per token; SipHash's
+/// protection against hash flooding is not needed for embedded data.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<Fnv>>;
+pub type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

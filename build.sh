@@ -149,15 +149,25 @@ build_www() {
   cp extension/sidebar.js www/ext/
   cp -R extension/_locales www/ext/
   cp tests/fixtures/seed-maroc-france/source.html www/samples/seed-maroc-france.html
-  local list='[{"file":"seed-maroc-france.html","label":"Maroc/France (founding example)"}' s
+  local files=(seed-maroc-france.html) s
   local corpus="$SHARED/corpus/meetings-dev/articles"
   for s in $SAMPLES; do
     if [ -f "$corpus/$s.html" ]; then
       cp "$corpus/$s.html" "www/samples/$s.html"
-      list="$list,{\"file\":\"$s.html\",\"label\":\"$s\"}"
+      files+=("$s.html")
     fi
   done
-  echo "$list]" >www/samples/index.json
+  # The list the demo offers, labelled with each page's <title> (the founding example first).
+  node -e '
+    const fs = require("fs");
+    const out = process.argv.slice(1).map((file, i) => {
+      const html = fs.readFileSync("www/samples/" + file, "utf8");
+      const m = /<title[^>]*>([^<]*)/i.exec(html);
+      const title = (m ? m[1] : file).replace(/&amp;/g, "&").replace(/&#0?39;|&apos;/g, "\x27").replace(/&quot;/g, "\x22").replace(/\s+/g, " ").trim();
+      return { file, label: (i === 0 ? "★ " : "") + (title.length > 80 ? title.slice(0, 79) + "…" : title) };
+    });
+    fs.writeFileSync("www/samples/index.json", JSON.stringify(out, null, 1));
+  ' "${files[@]}"
 }
 
 build_all() {

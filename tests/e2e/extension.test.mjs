@@ -251,7 +251,7 @@ for (const browserName of BROWSERS) {
       assert.ok(start.inside && start.tag === "h2", `focus starts on the sidebar's heading: ${JSON.stringify(start)}`);
       const seen = [];
       let toggle = null;
-      for (let i = 0; i < 80 && !toggle; i++) {
+      for (let i = 0; i < 400 && !toggle; i++) {
         await b.press("Tab");
         const f = await b.evalShadow(focusInfo);
         assert.ok(f.inside, `Tab ${i + 1} stays in the sidebar (${JSON.stringify(f)})`);

@@ -165,6 +165,18 @@ pub fn article(doc: &Document, layout: &Layout) -> Article {
             }
         }
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var_os("RENDEZVOUS_DEBUG").is_some() {
+        for b in &blocks {
+            let path: Vec<String> = std::iter::once(b.node)
+                .chain(doc.ancestors(b.node))
+                .take(5)
+                .map(|a| format!("{}.{}", doc.tag(a), doc.class_attr(a).replace(' ', ".")))
+                .collect();
+            let t: String = b.text.chars().take(50).collect();
+            eprintln!("block {} [{}] {t}", b.node, path.join(" < "));
+        }
+    }
     Article { blocks }
 }
 

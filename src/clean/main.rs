@@ -353,38 +353,72 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
     }
 }
 
-/// Class/id words of blocks that sit in an article's container without being its text:
-/// captions, credits, bylines, datelines, picture and video wrappers, tool bars.
-const NOT_TEXT: &[&str] = &[
+/// Class/id words of blocks that sit in an article's container without being its text. Strong
+/// words name a non-text block of any size short of a whole article; weak ones only short blocks.
+const NOT_TEXT_STRONG: &[&str] = &[
     "caption",
     "credit",
     "byline",
-    "author",
+    "posted",
     "dateline",
     "timestamp",
-    "date",
-    "time",
-    "meta",
-    "photo",
-    "image",
-    "img",
     "gallery",
-    "video",
-    "media",
-    "embed",
-    "figure",
     "share",
     "social",
-    "tags",
     "related",
+    "tags",
     "promo",
     "toolbar",
-    "tools",
     "print",
     "login",
     "paywall",
     "signup",
+    "newsletter",
+    "subscribe",
+    "breadcrumb",
+    "advert",
+    "sponsor",
 ];
+const NOT_TEXT_WEAK: &[&str] = &[
+    "author", "date", "time", "meta", "photo", "image", "img", "video", "media", "embed", "figure",
+    "title", "header", "headline", "info", "label", "kicker", "eyebrow", "topic",
+];
+
+fn not_text(doc: &Document, st: &Stats, n: NodeId) -> bool {
+    let tag = doc.tag(n);
+    if matches!(
+        tag,
+        "figure"
+            | "figcaption"
+            | "picture"
+            | "nav"
+            | "form"
+            | "aside"
+            | "h1"
+            | "header"
+            | "footer"
+            | "button"
+            | "address"
+    ) {
+        return true;
+    }
+    let t = st.text(n);
+    if t >= 1000 {
+        return false;
+    }
+    let toks = super::classify::tokens(doc, n);
+    if toks
+        .iter()
+        .any(|k| NOT_TEXT_STRONG.iter().any(|w| k.contains(w)))
+    {
+        return true;
+    }
+    t < 200
+        && !super::stats::is_heading(tag)
+        && toks
+            .iter()
+            .any(|k| NOT_TEXT_WEAK.iter().any(|w| k.contains(w)))
+}
 
 /// The main container split into the blocks that carry its text: pictures, captions, credits,
 /// datelines and link lists inside it are left out of the main content (not hidden: the reader
@@ -397,6 +431,9 @@ fn refine(
     depth: u32,
     out: &mut Vec<NodeId>,
 ) {
+    if not_text(doc, st, n) {
+        return;
+    }
     let tag = doc.tag(n);
     let text = st.text(n);
     if matches!(
@@ -424,7 +461,7 @@ fn refine(
         }
         return;
     }
-    if depth >= 5 || st.own[n] * 4 >= text.max(1) || tag == "li" || tag == "td" {
+    if depth >= 6 || st.own[n] * 4 >= text.max(1) || tag == "li" || tag == "td" {
         out.push(n);
         return;
     }
@@ -433,29 +470,7 @@ fn refine(
         if st.s[c].invisible || st.text(c) == 0 || excl_end[c] > 0 {
             continue;
         }
-        if matches!(
-            ct,
-            "figure"
-                | "figcaption"
-                | "picture"
-                | "nav"
-                | "form"
-                | "aside"
-                | "h1"
-                | "header"
-                | "footer"
-                | "button"
-                | "address"
-        ) {
-            continue;
-        }
         let t = st.text(c);
-        if t < 200 {
-            let toks = super::classify::tokens(doc, c);
-            if toks.iter().any(|k| NOT_TEXT.iter().any(|w| k.contains(w))) {
-                continue;
-            }
-        }
         if st.s[c].paras == 0
             && t < 60
             && !matches!(

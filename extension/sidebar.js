@@ -35,14 +35,14 @@ html:not([${ATTR_SHOW}]) [${ATTR_HIDDEN}]:not([${ATTR_OUTLINE}]) { display: none
 * { box-sizing: border-box; }
 .rdv { --bg: #ffffff; --fg: #1f2328; --muted: #57606a; --line: #d8dee4; --card: #f6f8fa;
   --accent: #1d4ed8; --accent-fg: #ffffff; --chip: #e8eefc; --chip-fg: #1e3a8a; --warn: #9a3412;
-  --quote: #fff8c5; --focus: #1d4ed8;
+  --quote: #fff8c5; --focus: #1d4ed8; color-scheme: light;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
   color: var(--fg); background: var(--bg); height: 100%; display: flex; flex-direction: column;
   border-left: 1px solid var(--line); box-shadow: -6px 0 24px rgba(0,0,0,.18); }
 @media (prefers-color-scheme: dark) {
   .rdv { --bg: #161b22; --fg: #e6edf3; --muted: #9da7b3; --line: #30363d; --card: #1f2630;
     --accent: #7aa2ff; --accent-fg: #0d1117; --chip: #23304a; --chip-fg: #c9d8ff; --warn: #fdba74;
-    --quote: #3a3413; --focus: #93b4ff; box-shadow: -6px 0 24px rgba(0,0,0,.55); }
+    --quote: #3a3413; --focus: #93b4ff; box-shadow: -6px 0 24px rgba(0,0,0,.55); color-scheme: dark; }
 }
 .bar { display: flex; align-items: center; gap: 6px; padding: 8px 10px; border-bottom: 1px solid var(--line); }
 .brand { font-weight: 700; font-size: 15px; flex: 1; display: flex; align-items: center; gap: 8px; min-width: 0; }
@@ -55,7 +55,7 @@ button { font: inherit; color: inherit; cursor: pointer; }
   display: inline-flex; align-items: center; justify-content: center; font-size: 16px; line-height: 1; color: var(--muted); }
 .icon:hover { background: var(--card); color: var(--fg); border-color: var(--line); }
 :focus-visible { outline: 2px solid var(--focus) !important; outline-offset: 2px; }
-.body { overflow-y: auto; flex: 1; padding: 12px 14px 18px; overscroll-behavior: contain; }
+.body { overflow-y: auto; flex: 1; padding: 12px 14px 18px; overscroll-behavior: contain; scrollbar-color: var(--line) var(--bg); scrollbar-width: thin; }
 :host([data-collapsed]) .body, :host([data-collapsed]) .brand-text, :host([data-collapsed]) .close { display: none; }
 :host([data-collapsed]) .rdv { height: auto; border-bottom: 1px solid var(--line); border-bottom-left-radius: 10px; }
 :host([data-collapsed]) .bar { flex-direction: column; border-bottom: 0; }

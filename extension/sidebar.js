@@ -7,6 +7,7 @@
   if (globalThis.RendezvousSidebar) return;
 
   const HOST_TAG = "rendezvous-sidebar";
+  const NOSCRIPT_ALIAS = "rendezvous-noscript";
   const ATTR_HIDDEN = "data-rendezvous-hidden";
   const ATTR_SHOW = "data-rendezvous-show";
   const ATTR_OUTLINE = "data-rendezvous-outline";
@@ -265,7 +266,8 @@ dd { margin: 0; }
     const byKind = new Map();
     for (const b of analysis.hidden || []) {
       const el = all[b.index];
-      if (!el || el.localName.toLowerCase() !== String(b.tag).toLowerCase() || el.localName === HOST_TAG) {
+      const tag = String(b.tag).toLowerCase() === NOSCRIPT_ALIAS ? "noscript" : String(b.tag).toLowerCase();
+      if (!el || el.localName.toLowerCase() !== tag || el.localName === HOST_TAG) {
         skipped.push(b);
         continue;
       }
@@ -837,13 +839,18 @@ dd { margin: 0; }
   function serialise(doc) {
     const html = doc.documentElement.outerHTML;
     const prefix = doc.compatMode === "BackCompat" ? "" : "<!DOCTYPE html>";
-    return prefix + stripHtml(html);
+    // With JavaScript off (a NoScript user, a sandboxed frame) <noscript> holds real elements,
+    // which the core's reader (scripting on) would read as text: send them as a neutral element
+    // instead, so every later element keeps its index.
+    const scriptingOff = [...doc.getElementsByTagName("noscript")].some((n) => n.firstElementChild);
+    return prefix + stripHtml(html, { scriptingOff });
   }
 
   const RAW = new Set(["script", "style", "noscript", "xmp", "iframe", "noembed", "noframes"]);
   const EMPTY = new Set(["script", "style", "noscript", "template"]);
 
-  function stripHtml(s) {
+  function stripHtml(s, { scriptingOff = false } = {}) {
+    if (scriptingOff) s = s.replace(/<(\/?)noscript(?=[\s/>])/gi, `<$1${NOSCRIPT_ALIAS}`);
     const out = [];
     let i = 0;
     let last = 0;

@@ -75,6 +75,10 @@ export async function launchChromium(extDir) {
   const b = {
     name: "chromium",
     extId,
+    /** JavaScript on or off for the pages opened next (extensions keep running). */
+    async setPageScripting(on) {
+      await pcdp.send("Emulation.setScriptExecutionDisabled", { value: !on });
+    },
     async requests() {
       return reqLog.slice();
     },
@@ -253,6 +257,14 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] }
     async press(key) {
       if (key === "Shift+Tab") await driver.actions().keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
       else await driver.actions().sendKeys(KEYS[key] ?? key).perform();
+    },
+    async setPageScripting(on) {
+      await driver.setContext("chrome");
+      try {
+        await driver.executeScript(`Services.prefs.setBoolPref("javascript.enabled", ${on ? "true" : "false"})`);
+      } finally {
+        await driver.setContext("content");
+      }
     },
     async setColorScheme(scheme) {
       await driver.setContext("chrome");

@@ -140,6 +140,13 @@ for (const browserName of BROWSERS) {
       return at - clickAt;
     }
 
+    /** As clickAndWait, for a page whose own scripts cannot run (no timer in the page). */
+    async function clickAndWaitNoScript(url) {
+      await b.open(url);
+      await b.trigger();
+      await waitFor("the sidebar", () => b.evalPage(() => document.querySelector("rendezvous-sidebar") && document.querySelector("rendezvous-sidebar").getAttribute("data-state") === "ready"));
+    }
+
     async function assertFixtureState(where) {
       const side = await b.evalShadow(readSidebar);
       assert.equal(side.state, "ready", `${where}: sidebar state`);
@@ -356,6 +363,22 @@ for (const browserName of BROWSERS) {
       assert.ok(states.includes("This page does not look like an article."), states.join(" | "));
       const v = await b.evalPage(visibility, ["Valley Rovers win the cup final"]);
       assert.ok(v[0].anyVisible, "the page's own content is left alone");
+    });
+
+    test("with JavaScript off (<noscript> holds elements), every target is still found by index", async () => {
+      await b.setPageScripting(false);
+      try {
+        await clickAndWaitNoScript(`${server.origin}/page/noscript.html`);
+        const ns = await b.evalPage(() => [...document.getElementsByTagName("noscript")].some((n) => n.firstElementChild));
+        assert.ok(ns, "the page was parsed with scripting off");
+        const notes = await b.evalShadow((sr) => [...sr.querySelectorAll(".note")].map((n) => n.textContent));
+        assert.deepEqual(notes.filter((n) => /changed since/.test(n)), [], "no target left alone");
+        const v = await b.evalPage(visibility, ["The town library opened its new reading room", "Lovely room, well done to the volunteers", "Leave a Reply"]);
+        assert.ok(v[0].anyVisible, "the article stays");
+        assert.ok(v[1].allHidden && v[2].allHidden, "the comment and the reply form are hidden");
+      } finally {
+        await b.setPageScripting(true);
+      }
     });
 
     test("the extension made no network request", async () => {

@@ -94,6 +94,7 @@ dd { margin: 0; }
 .quote .miss { display: block; color: var(--warn); font-style: normal; margin-top: 2px; }
 .state { padding: 10px 12px; border-radius: 8px; background: var(--card); border: 1px solid var(--line); color: var(--muted); margin: 8px 0; }
 .state.error { color: var(--warn); }
+.empty { color: var(--muted); margin: 0; font-size: 13px; }
 .note { font-size: 12.5px; color: var(--warn); margin: 6px 0; }
 .kinds { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; }
 .kind { border: 1px solid var(--line); background: var(--card); border-radius: 12px; padding: 2px 9px; font-size: 12.5px; }
@@ -713,7 +714,7 @@ dd { margin: 0; }
         E("h3", { id: hid }, E("span", { text: title }), E("span", { class: "count", "aria-hidden": "true", text: String(count) }), E("span", { class: "sr", text: `(${count})` })),
       );
       if (count || id === "meetings" || id === "hidden") sec.append(...[content()].flat());
-      else sec.append(E("p", { class: "state", text: t("emptySection") }));
+      else sec.append(E("p", { class: "empty", text: t("emptySection") }));
       return sec;
     }
 

@@ -40,6 +40,9 @@ const NEGATIVE: &[&str] = &[
     "sidebar",
     "skyscraper",
     "sponsor",
+    "player",
+    "slideshow",
+    "carousel",
     "shopping",
     "tags",
     "tool",
@@ -252,13 +255,15 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
     }
     // An article cut into several blocks (by ads, pictures, section wrappers): climb while the
     // parent adds paragraphs that read like more of it — several, and few of them links.
-    while let Some(a) = doc.parent(top) {
-        if a <= body || excl_end[a] > 0 {
+    let mut cur = top;
+    let mut idle = 0;
+    while let Some(a) = doc.parent(cur) {
+        if a <= body || excl_end[a] > 0 || idle >= 3 {
             break;
         }
         let (mut paras, mut text, mut link) = (0u32, 0u32, 0u32);
         for c in doc.child_elements(a) {
-            if doc.contains(c, top) || excl_end[c] > 0 || st.s[c].invisible {
+            if doc.contains(c, cur) || excl_end[c] > 0 || st.s[c].invisible {
                 continue;
             }
             paras += st.s[c].paras;
@@ -268,9 +273,14 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
         let ld = link as f32 / text.max(1) as f32;
         if paras >= 2 && ld < 0.25 && text >= 200 && class_factor(doc, a) >= 1.0 {
             top = a;
+            idle = 0;
+        } else if paras == 0 && text < 300 {
+            // A wrapper that adds nothing but an ad rail or a picture: look one level higher.
+            idle += 1;
         } else {
             break;
         }
+        cur = a;
     }
     // The declared article body, when it holds or is most of the top candidate.
     for &d in &declared {
@@ -303,6 +313,14 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
                     continue;
                 }
                 if excl_end[s] > 0 || st.s[s].invisible || st.text(s) == 0 {
+                    continue;
+                }
+                // A gallery or a related block beside the article is not more of it.
+                let toks = super::classify::tokens(doc, s);
+                if toks
+                    .iter()
+                    .any(|k| NOT_TEXT_STRONG.iter().any(|w| k.contains(w)))
+                {
                     continue;
                 }
                 let mut sc = if scored[s] { fin(s) } else { 0.0 };
@@ -378,6 +396,9 @@ const NOT_TEXT_STRONG: &[&str] = &[
     "breadcrumb",
     "advert",
     "sponsor",
+    "player",
+    "slideshow",
+    "carousel",
 ];
 const NOT_TEXT_WEAK: &[&str] = &[
     "author", "date", "time", "meta", "photo", "image", "img", "video", "media", "embed", "figure",
@@ -403,15 +424,23 @@ fn not_text(doc: &Document, st: &Stats, n: NodeId) -> bool {
         return true;
     }
     let t = st.text(n);
-    if t >= 1000 {
-        return false;
-    }
     let toks = super::classify::tokens(doc, n);
     if toks
         .iter()
         .any(|k| NOT_TEXT_STRONG.iter().any(|w| k.contains(w)))
+        && (t < 1000
+            || !toks.iter().any(|k| {
+                [
+                    "body", "content", "article", "text", "story", "entry", "post",
+                ]
+                .iter()
+                .any(|w| k.contains(w))
+            }))
     {
         return true;
+    }
+    if t >= 1000 {
+        return false;
     }
     t < 200
         && !super::stats::is_heading(tag)
@@ -456,6 +485,14 @@ fn refine(
         } else {
             0.8
         };
+        if matches!(tag, "ul" | "ol") {
+            // A list whose items are mostly links is a link list ("more stories").
+            let items: Vec<NodeId> = doc.child_elements(n).filter(|&c| st.text(c) > 0).collect();
+            let linky = items.iter().filter(|&&c| st.link_density(c) > 0.5).count();
+            if items.len() >= 2 && linky * 10 >= items.len() * 6 {
+                return;
+            }
+        }
         if ld <= limit || text >= 300 {
             out.push(n);
         }

@@ -4,6 +4,7 @@
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ROOT } from "./lib-node.mjs";
 import { startServer } from "./server.mjs";
@@ -497,6 +498,44 @@ for (const browserName of BROWSERS) {
       await waitFor("the demo's analysis", () => b.evalPage(() => !!window.__rendezvousDemo));
       const h3 = await b.evalPage(() => [...document.querySelector("rendezvous-sidebar").shadowRoot.querySelectorAll("h3")].map((h) => h.firstChild.textContent));
       assert.ok(h3.includes("Rencontres") && h3.includes("Personnes"), h3.join(", "));
+    });
+  });
+}
+
+// ---- a broken core: the error state, and the page left as it was ----
+
+for (const browserName of BROWSERS) {
+  describe(`extension with a broken core in ${browserName}`, { concurrency: false }, () => {
+    let server;
+    let b;
+    let dir;
+    before(async () => {
+      server = await startServer();
+      const src = path.join(process.env.RENDEZVOUS_DIST || path.join(ROOT, "dist"), browserName === "chromium" ? "chrome" : "firefox");
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "rdv-broken-"));
+      fs.cpSync(src, dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "pkg/rendezvous_bg.wasm"), "not a wasm module");
+      b = browserName === "chromium" ? await launchChromium(dir) : await launchFirefox(dir);
+    });
+    after(async () => {
+      if (b) await b.close();
+      if (server) await server.close();
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    test("the sidebar shows its error state and the page is untouched", async () => {
+      await b.open(`${server.origin}/fixture/${FIXTURE}/`);
+      const before = await b.evalPage(() => document.body.textContent.length);
+      await b.trigger();
+      await waitFor("the error state", () => b.evalPage(() => document.querySelector("rendezvous-sidebar") && document.querySelector("rendezvous-sidebar").getAttribute("data-state") === "error"));
+      const alert = await b.evalShadow((sr) => sr.querySelector('[role="alert"]') && sr.querySelector('[role="alert"]').textContent);
+      assert.match(alert || "", /page is unchanged/);
+      const v = await b.evalPage(visibility, [...expected.visible_text.slice(0, 2), ...expected.hidden_text.slice(0, 2)]);
+      for (const x of v) assert.ok(x.anyVisible, `"${x.snippet}" left as it was`);
+      assert.equal(await b.evalPage(() => document.querySelectorAll("[data-rendezvous-hidden]").length), 0, "nothing hidden");
+      assert.equal(await b.evalPage(() => document.body.textContent.length), before, "the page's text is unchanged");
+      await b.press("Escape");
+      assert.equal(await b.evalShadow((sr) => sr.host.hidden), true, "Esc closes the error sidebar");
     });
   });
 }

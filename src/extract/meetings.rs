@@ -253,7 +253,10 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         // "X et Y se sont rencontrés"
                         if before.len() >= 2 && kind == "meet" {
                             let (x, y) = (before[before.len() - 2], before[before.len() - 1]);
-                            if lw[x.b..y.a].iter().any(|w| w == "et" || w == "and") {
+                            if lw
+                                .get(x.b..y.a)
+                                .is_some_and(|s| s.iter().any(|w| w == "et" || w == "and"))
+                            {
                                 groups.push((Party::Person(x.pid), vec![y], false));
                             }
                         }

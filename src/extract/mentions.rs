@@ -65,7 +65,7 @@ fn is_word(s: &Sent, i: usize) -> bool {
     s.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
 }
 
-pub fn find(lex: &Lex, s: &Sent) -> Mentions {
+pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> Mentions {
     let n = s.toks.len();
     let lw = &s.lw;
     let mut m = Mentions::default();
@@ -90,6 +90,19 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
                     hit = Some((len, e.clone()));
                     break;
                 }
+            }
+        }
+        // "Chad Wolf", "Jordan Peterson": a first name that is also a place, before a name
+        if let Some((1, _)) = hit {
+            let next_is_name = s
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.cap && t.kind == Kind::Word && !t.upper)
+                && !lex.stop.contains(&lw[i + 1])
+                && !lex.places.contains_key(&lw[i + 1])
+                && !lex.org_heads.contains(&lw[i + 1]);
+            if next_is_name && lex.first_names.contains(p(s, i)) {
+                hit = None;
             }
         }
         if let Some((len, e)) = hit {
@@ -275,7 +288,12 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
                     name: name.clone(),
                     acronym: Some(core.into()),
                 });
-            } else if core.chars().count() >= 3 && !(i > 0 && p(s, i - 1) == "(" && i < 6) {
+            } else if core.chars().count() >= 3
+                && (core.chars().all(|c| c.is_alphabetic() || c == '&')
+                    || core.chars().count() <= 3
+                        && core.chars().skip(1).all(|c| c.is_ascii_digit()))
+                && !(i > 0 && p(s, i - 1) == "(" && i < 6)
+            {
                 m.orgs.push(OrgM {
                     a: i,
                     b: i + 1,
@@ -490,9 +508,39 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
         }
     }
 
+    // --- "Nîmes (Gard)": a capitalised word in brackets right after a place or a named body
+    for i in 2..n.saturating_sub(1) {
+        if p(s, i - 1) == "("
+            && p(s, i + 1) == ")"
+            && s.toks[i].cap
+            && !s.toks[i].upper
+            && is_word(s, i)
+            && !used[i]
+            && s.toks[i - 2].cap
+            && used[i - 2]
+            && !lex.first_names.contains(p(s, i))
+            && !lex.not_names.contains(&lw[i])
+            && !lex.stop.contains(&lw[i])
+            && !lex.orgs.iter().any(|o| o.0.len() == 1 && o.0[0] == lw[i])
+            && lex.is_title_at(lw, i).is_none()
+        {
+            used[i] = true;
+            m.places.push(PlaceM {
+                a: i,
+                b: i + 1,
+                display: p(s, i).to_string(),
+                cc: String::new(),
+                kind: PlaceKind::Region,
+                demonym: false,
+                locative: false,
+            });
+        }
+    }
+
     // --- places named after a locative preposition ("à Nîmes", "in Kyiv") that no table knows
     for i in 1..n {
         if !matches!(lw[i - 1].as_str(), "à" | "in")
+            || lowercase.contains(&lw[i])
             || lw.get(i + 1).is_some_and(|w| w == "’s")
             || !s.toks[i].cap
             || used[i]
@@ -572,6 +620,10 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
             }
             if name_tok(j, &used) || initial(j) && j + 1 < n && name_tok(j + 1, &used) {
                 j += 1;
+            } else if initial(j) && s.toks.get(j + 1).is_none_or(|t| !t.cap) && j == i + 1 {
+                // "Yassin E.": a surname reduced to its initial
+                j += 1;
+                break;
             } else if lex.particles.contains(&lw[j])
                 && !s.toks[j].cap
                 && j + 1 < n
@@ -616,7 +668,14 @@ pub fn find(lex: &Lex, s: &Sent) -> Mentions {
             i = b;
             continue;
         }
-        let first_known = lex.first_names.contains(p(s, a));
+        let first_known = lex.first_names.contains(p(s, a)) && p(s, a).chars().count() > 2;
+        // "Cynthia Woods Mitchell Pavilion", "Peter Koros Design": a building or a company
+        if b - a >= 2
+            && (lex.org_heads.contains(&lw[b - 1]) || lex.facility_heads.contains(&lw[b - 1]))
+        {
+            i = b;
+            continue;
+        }
         // honorific right before
         let mut k = a;
         let mut honor = false;
@@ -718,6 +777,9 @@ pub fn weak(p: &PersonM) -> bool {
 /// The role phrase ending right before a name (position `k`, honorific excluded).
 fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, (usize, usize)) {
     let lw = &s.lw;
+    if k > 0 && p(s, k - 1) == "(" {
+        return (None, (0, 0)); // "(Gard)": a word in brackets has no role before it
+    }
     let mut e = k;
     // skip a comma and determiners right before the name
     while e > 0 && (p(s, e - 1) == "," || matches!(lw[e - 1].as_str(), "le" | "la" | "l’" | "the"))
@@ -768,11 +830,13 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
         if t.kind == Kind::Punct && !matches!(p(s, j), "(" | ")" | "-" | "’s") {
             break;
         }
-        if let Some(start) = (0..=j)
-            .rev()
-            .take(3)
-            .find(|&st| lex.is_title_at(lw, st).is_some_and(|l| st + l == j + 1))
-        {
+        if let Some(start) = (0..=j).rev().take(3).find(|&st| {
+            lex.is_title_at(lw, st).is_some_and(|l| st + l == j + 1)
+                // "PPL Center", "Credit Union": a capitalised title word inside a name is no title
+                && !(s.toks[st].cap && st > 0 && s.toks[st - 1].cap && s.toks[st - 1].kind == Kind::Word
+                    && lex.is_title_at(lw, st - 1).is_none() && !lex.stop.contains(&lw[st - 1]) && !lex.role_modifiers.contains(&lw[st - 1])
+                    && !lex.places.contains_key(&lw[st - 1]) && lex.demonym(&lw[st - 1]).is_empty())
+        }) {
             earliest = Some(start);
             i = start;
             steps += 1;

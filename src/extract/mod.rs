@@ -250,6 +250,16 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
         published = published_in_doc(doc);
     }
 
+    // words the article writes in lowercase somewhere: common nouns, not names ("in Science")
+    let lowercase: tokens::HashSet<String> = sents
+        .iter()
+        .flat_map(|s| {
+            s.toks
+                .iter()
+                .filter(|t| !t.cap && t.kind == tokens::Kind::Word)
+                .map(|t| t.lower.clone())
+        })
+        .collect();
     // mentions and dates per sentence
     let ments: Vec<mentions::Mentions> = sents
         .iter()
@@ -257,7 +267,7 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
             if s.byline {
                 Default::default()
             } else {
-                mentions::find(lex, s)
+                mentions::find(lex, s, &lowercase)
             }
         })
         .collect();

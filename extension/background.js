@@ -65,6 +65,14 @@ async function handle(msg, sender) {
   const t0 = performance.now();
   const analysis = analyze(String(msg.html || ""), String(msg.url || ""));
   const ms = performance.now() - t0;
+  // The reader saw another element count than the live page (a script built markup the parser
+  // would nest differently): say so; the content script checks every target's tag.
+  if (typeof msg.count === "number" && analysis && analysis.element_count !== msg.count) {
+    analysis.notices = [
+      ...(analysis.notices || []),
+      `structure: the page has ${msg.count} elements, the reader found ${analysis.element_count}; each target is checked before it is touched`,
+    ];
+  }
   const cssOk = await css;
   return { analysis, ms, version: version(), cssOk };
 }

@@ -262,13 +262,30 @@ dd { margin: 0; }
   function bindPage(doc, analysis, opts = {}) {
     const all = doc.getElementsByTagName("*");
     const liveCount = all.length;
+    // When the reader counted another number of elements than the page has (a script built
+    // markup the parser would nest differently), indices after that point are off by up to the
+    // difference: a target is then looked for in that window, and taken only when exactly one
+    // element there has its tag.
+    const diff = analysis.element_count ? liveCount - analysis.element_count : 0;
+    const windowOf = (index) => {
+      const out = [];
+      for (let k = Math.min(0, diff); k <= Math.max(0, diff); k++) if (all[index + k]) out.push(all[index + k]);
+      return out;
+    };
+    const resolve = (index, tagName) => {
+      const tag = String(tagName).toLowerCase() === NOSCRIPT_ALIAS ? "noscript" : String(tagName).toLowerCase();
+      const ok = (el) => el && el.localName.toLowerCase() === tag && el.localName !== HOST_TAG;
+      if (ok(all[index])) return all[index];
+      if (!diff) return null;
+      const hits = windowOf(index).filter(ok);
+      return hits.length === 1 ? hits[0] : null;
+    };
     const hiddenEls = [];
     const skipped = [];
     const byKind = new Map();
     for (const b of analysis.hidden || []) {
-      const el = all[b.index];
-      const tag = String(b.tag).toLowerCase() === NOSCRIPT_ALIAS ? "noscript" : String(b.tag).toLowerCase();
-      if (!el || el.localName.toLowerCase() !== tag || el.localName === HOST_TAG) {
+      const el = resolve(b.index, b.tag);
+      if (!el) {
         skipped.push(b);
         continue;
       }
@@ -278,7 +295,7 @@ dd { margin: 0; }
     }
     const evidenceEls = new Map();
     const collect = (ev) => {
-      if (ev && typeof ev.element === "number" && !evidenceEls.has(ev.element)) evidenceEls.set(ev.element, all[ev.element] || null);
+      if (ev && typeof ev.element === "number" && !evidenceEls.has(ev.element)) evidenceEls.set(ev.element, diff ? windowOf(ev.element) : [all[ev.element]].filter(Boolean));
     };
     const ins = analysis.insight || {};
     for (const m of ins.meetings || []) collect(m.evidence);
@@ -315,9 +332,17 @@ dd { margin: 0; }
       /** Scrolls the sentence into view and highlights it. Returns false when not found. */
       evidence(ev) {
         page.clearHighlight();
-        const el = ev && evidenceEls.get(ev.element);
-        if (!el || !el.isConnected) return false;
-        const range = findSentence(doc, el, ev.sentence);
+        const els = ((ev && evidenceEls.get(ev.element)) || []).filter((e) => e.isConnected);
+        if (!els.length) return false;
+        let el = els[0];
+        let range = null;
+        for (const cand of els) {
+          range = findSentence(doc, cand, ev.sentence);
+          if (range) {
+            el = cand;
+            break;
+          }
+        }
         const target = range || null;
         if (target) {
           const startEl = range.startContainer.nodeType === 1 ? range.startContainer : range.startContainer.parentElement;

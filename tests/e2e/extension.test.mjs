@@ -382,6 +382,15 @@ for (const browserName of BROWSERS) {
       }
     });
 
+    test("a page a script built differently from what the parser would make gets a notice, and its blocks are still found by tag near their index", async () => {
+      await clickAndWait(`${server.origin}/page/script-built.html`);
+      const notes = await b.evalShadow((sr) => [...sr.querySelectorAll(".note")].map((n) => n.textContent));
+      assert.ok(notes.some((n) => /built by a script/.test(n)), `notice: ${notes.join(" | ")}`);
+      const v = await b.evalPage(visibility, ["Repairs to the old stone bridge", "Engineers replaced the worn parapet", "Great news for the bus route"]);
+      assert.ok(v[0].anyVisible && v[1].anyVisible, "the article stays visible");
+      assert.ok(v[2].allHidden, "the comment block is still found (its tag is unique near its index) and hidden");
+    });
+
     test("the extension made no network request", async () => {
       const all = await b.requests();
       const ours = all.filter((r) => {
@@ -390,13 +399,13 @@ for (const browserName of BROWSERS) {
         // Firefox: everything not started by the browser itself (the System Principal: its own
         // update and settings checks) and not a page the test opened. Chromium: every request
         // from the extension's service worker, and every request that left the test server.
-        const pageLoad = /^\/((csp\/)?fixture\/[\w-]+\/|page\/[\w-]+\.html|favicon\.ico)$/.test(u.startsWith(server.origin) ? u.slice(server.origin.length) : "-");
+        const pageLoad = /^\/((csp\/)?fixture\/[\w-]+\/|page\/[\w-]+\.(html|js)|favicon\.ico)$/.test(u.startsWith(server.origin) ? u.slice(server.origin.length) : "-");
         if (browserName === "firefox") return r.principal !== "[System Principal]" && !pageLoad;
         return r.worker || !u.startsWith(server.origin);
       });
       assert.deepEqual(ours, [], "requests made by the extension");
       // And the test server saw only the pages the test opened.
-      const unexpected = server.requests.filter((r) => !/^\/(csp\/)?fixture\/[\w-]+\/$|^\/page\/[\w-]+\.html$/.test(r.url) && r.url !== "/favicon.ico");
+      const unexpected = server.requests.filter((r) => !/^\/(csp\/)?fixture\/[\w-]+\/$|^\/page\/[\w-]+\.(html|js)$/.test(r.url) && r.url !== "/favicon.ico");
       assert.deepEqual(unexpected, []);
     });
   });

@@ -19,7 +19,7 @@ export async function startServer() {
     if ((m = /^\/(csp\/)?fixture\/([\w-]+)\/$/.exec(url.pathname))) {
       file = path.join(ROOT, "tests/fixtures", m[2], "source.html");
       if (m[1]) headers["Content-Security-Policy"] = STRICT_CSP;
-    } else if ((m = /^\/page\/([\w-]+\.html)$/.exec(url.pathname))) {
+    } else if ((m = /^\/page\/([\w-]+\.(?:html|js))$/.exec(url.pathname))) {
       file = path.join(ROOT, "tests/e2e/pages", m[1]);
     } else if (url.pathname.startsWith("/www/")) {
       const rel = decodeURIComponent(url.pathname.slice(5)) || "index.html";

@@ -62,6 +62,7 @@ pub struct Lex {
     pub adjectives_after_noun: bool,
     pub determiners: HashSet<String>,
     pub place_heads: HashSet<String>,
+    pub topic_stop: HashSet<String>,
     pub byline_phrases: Vec<Vec<String>>,
     /// Known organisations: token sequence (lowercase) → (name, acronym).
     pub orgs: Vec<(Vec<String>, String, Option<String>)>,
@@ -153,6 +154,7 @@ impl Lex {
         x.role_modifiers = set("role_modifiers");
         x.determiners = set("determiners");
         x.place_heads = set("place_heads");
+        x.topic_stop = set("topic_stop");
         x.adjectives_after_noun = t("settings")
             .iter()
             .any(|l| l.trim() == "adjectives_after_noun|yes");

@@ -436,7 +436,7 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
             ph.extend(topics::phrases(lex, s, c, v - 1, &skip));
         }
         let after = match topics::after_cue(lex, s, v) {
-            Some(c) if c <= v + 3 => c,
+            Some(c) if c <= v + 5 => c,
             _ => v,
         };
         ph.extend(topics::phrases(lex, s, after, s.toks.len(), &skip));

@@ -185,6 +185,12 @@ pub fn mentions_visit(lex: &Lex, s: &Sent) -> bool {
 
 /// The article's main subjects: repeated content-word sequences, best first.
 pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(String, usize)> {
+    let title_words: std::collections::HashSet<&str> = sents
+        .iter()
+        .filter(|s| s.heading)
+        .take(1)
+        .flat_map(|s| s.lw.iter().map(|w| w.as_str()))
+        .collect();
     let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
     for (si, s) in sents.iter().enumerate() {
         let n = s.toks.len();
@@ -200,11 +206,18 @@ pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(S
                             && matches!(s.lw[k].as_str(), "de" | "du" | "des" | "d’" | "of")
                             || !lex.stop.contains(&s.lw[k]) && s.lw[k].chars().count() > 3)
                 });
-                if ok {
+                let edge_ok = !lex.topic_stop.contains(&s.lw[i])
+                    && !lex.topic_stop.contains(&s.lw[i + len - 1])
+                    && (i..i + len).all(|k| {
+                        lex.is_title_at(&s.lw, k).is_none() && lex.demonym(&s.lw[k]).is_empty()
+                            || k > i && !lex.demonym(&s.lw[k]).is_empty()
+                    });
+                if ok && edge_ok {
                     let key = s.lw[i..i + len].join(" ");
                     let text = s.text[s.toks[i].start..s.toks[i + len - 1].end].to_string();
+                    let in_title = (i..i + len).all(|k| title_words.contains(s.lw[k].as_str()));
                     let e = counts.entry(key).or_insert((0, si, text));
-                    e.0 += 1;
+                    e.0 += if in_title && !s.heading { 2 } else { 1 };
                 }
             }
         }
@@ -236,6 +249,14 @@ pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(S
     for m in meeting_topics {
         if out.len() >= 6 {
             break;
+        }
+        // only tidy noun phrases: two to five lowercase words
+        let n = m.split_whitespace().count();
+        let ws: Vec<String> = m.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let edge_stop = ws.first().is_some_and(|w| lex.topic_stop.contains(w))
+            || ws.last().is_some_and(|w| lex.topic_stop.contains(w));
+        if !(2..=5).contains(&n) || m.chars().any(|c| c.is_uppercase()) || edge_stop {
+            continue;
         }
         if !out.iter().any(|(o, _)| o.eq_ignore_ascii_case(m)) {
             out.push((m.clone(), usize::MAX));

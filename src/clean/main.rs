@@ -292,6 +292,33 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
             break;
         }
     }
+    // A short post (a line, a picture) scores little: its declared body wins over stray text.
+    if fin(top) < 12.0 {
+        let body_like = doc
+            .elements
+            .iter()
+            .copied()
+            .filter(|&e| {
+                e > body
+                    && !st.s[e].invisible
+                    && st.text(e) >= 25
+                    && is_body_name(doc, e)
+                    && !in_excluded(&excl_end, e)
+            })
+            .max_by_key(|&e| st.text(e));
+        if let Some(d) = body_like {
+            let switch = if doc.contains(d, top) {
+                true
+            } else if doc.contains(top, d) {
+                st.text(d) * 10 >= st.text(top) * 6
+            } else {
+                st.text(top) < 300 || st.text(d) >= st.text(top)
+            };
+            if switch {
+                top = d;
+            }
+        }
+    }
     #[cfg(not(target_arch = "wasm32"))]
     if std::env::var_os("RENDEZVOUS_DEBUG").is_some() {
         eprintln!(
@@ -529,6 +556,43 @@ fn refine(
         }
         refine(doc, st, excl_end, c, depth + 1, out);
     }
+}
+
+/// Class or id that names an article body ("post-body", "entry-content", "articleBody" …),
+/// or `itemprop=articleBody`.
+fn is_body_name(doc: &Document, n: NodeId) -> bool {
+    if doc.attr(n, "itemprop") == Some("articleBody") {
+        return true;
+    }
+    let s: String = format!("{} {}", doc.class_attr(n), doc.id_attr(n))
+        .to_ascii_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ')
+        .collect();
+    s.split(' ').any(|t| {
+        [
+            "postbody",
+            "entrycontent",
+            "articlebody",
+            "storybody",
+            "postcontent",
+            "articlecontent",
+            "entrybody",
+            "storycontent",
+            "articletext",
+            "posttext",
+            "entrytext",
+            "storytext",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
+    })
+}
+
+/// Inside an excluded (boilerplate) subtree? Walks the ancestors: used on a few nodes only.
+fn in_excluded(excl_end: &[usize], n: NodeId) -> bool {
+    // `excl_end[a] > n` for an excluded ancestor a <= n.
+    excl_end[..=n].iter().rev().take(4000).any(|&e| e > n)
 }
 
 fn sentence_like(doc: &Document, n: NodeId) -> bool {

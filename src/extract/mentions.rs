@@ -845,6 +845,18 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
         if lex.stop.contains(w) && !ROLE_GLUE.contains(&w) {
             break;
         }
+        // in English a role ends on its title or an adjective of nationality ("Senator
+        // representing Yobe North" is no role of "Yobe North")
+        if j + 1 == e
+            && earliest.is_none()
+            && !lex.adjectives_after_noun
+            && t.kind == Kind::Word
+            && !t.cap
+            && lex.demonym(w).is_empty()
+            && !lex.role_modifiers.contains(w)
+        {
+            break;
+        }
         i = j;
         steps += 1;
     }

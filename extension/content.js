@@ -6,8 +6,18 @@
   const api = globalThis.browser ?? globalThis.chrome;
   const existing = globalThis.__rendezvous;
   if (existing) {
-    existing.toggle();
-    return;
+    // A second click on the same page toggles the sidebar. If the page moved to another address
+    // without reloading (a single-page site), the old answer is put away and the page read again.
+    if (existing.url === location.href) {
+      existing.toggle();
+      return;
+    }
+    try {
+      existing.dispose();
+    } catch {
+      /* start afresh */
+    }
+    globalThis.__rendezvous = null;
   }
   const S = globalThis.RendezvousSidebar;
   const t0 = performance.now();
@@ -20,7 +30,13 @@
   const ui = S.mount(document, { t, lang, mode: "closed", version: api.runtime.getManifest().version });
   const state = {
     ui,
+    page: null,
+    url: location.href,
     toggle: () => ui.toggle(),
+    dispose: () => {
+      if (state.page) state.page.restore();
+      ui.destroy();
+    },
     timings: { serialise: t1 - t0 },
   };
   globalThis.__rendezvous = state;
@@ -32,6 +48,7 @@
       if (!resp || resp.error || !resp.analysis) throw new Error((resp && resp.error) || "no answer");
       const t2 = performance.now();
       const page = S.bindPage(document, resp.analysis);
+      state.page = page;
       page.hide();
       ui.setAnalysis(resp.analysis, page, { ms: performance.now() - t0 });
       const t3 = performance.now();

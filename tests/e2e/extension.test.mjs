@@ -279,6 +279,23 @@ for (const browserName of BROWSERS) {
       await waitFor("the sidebar to reopen", () => b.evalShadow((sr) => !sr.host.hidden));
     });
 
+    test("after the page moves to another address without reloading, a click reads it again", async () => {
+      await b.evalPage(() => {
+        history.pushState({}, "", "?part=2");
+        window.__rdvReady = 0;
+        return true;
+      });
+      await b.evalPage(armTimer);
+      await b.trigger();
+      await waitFor("the sidebar for the new address", () => b.evalPage(() => window.__rdvReady > 0));
+      const hosts = await b.evalPage(() => document.querySelectorAll("rendezvous-sidebar").length);
+      assert.equal(hosts, 1, "one sidebar");
+      const side = await b.evalShadow(readSidebar);
+      assert.equal(side.meetings.length >= expected.meetings.length, true, "read again");
+      const hid = await b.evalPage(visibility, expected.hidden_text.slice(0, 2));
+      for (const h of hid) assert.ok(h.allHidden, `"${h.snippet}" hidden after the new reading`);
+    });
+
     test("the sidebar collapses and expands", async () => {
       await b.clickShadow(".collapse");
       const c = await b.evalShadow((sr) => ({ w: sr.host.getBoundingClientRect().width, exp: sr.querySelector(".collapse").getAttribute("aria-expanded") }));

@@ -7,8 +7,8 @@ cd "$ROOT"
 out=tests/artifacts/hostile
 [ -f "$out/index.json" ] || python3 tests/hostile/generate.py "$out"
 cargo build --release --quiet --bin rendezvous
-echo "| page | bytes | command | wall s | peak RSS KB | notices |"
-echo "|---|---|---|---|---|---|"
+echo "| page | bytes | command | wall s (process) | analysis ms (timings.total_ms) | peak RSS KB | notices |"
+echo "|---|---|---|---|---|---|---|"
 for f in big-text many-nodes deep-nesting deep-formatting many-attributes broken-tables surrogates; do
   p="$out/$f.html"
   for cmd in analyze text; do
@@ -16,7 +16,11 @@ for f in big-text many-nodes deep-nesting deep-formatting many-attributes broken
     rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' /tmp/rdv-mem.err)
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' /tmp/rdv-mem.err)
     notes=""
-    [ "$cmd" = analyze ] && notes=$(python3 -c 'import json,sys; print(" | ".join(m.split(":")[0] for m in json.load(open(sys.argv[1])).get("notices", [])))' /tmp/rdv-mem.out)
-    echo "| $f | $(wc -c < "$p") | $cmd | $wall | $rss | $notes |"
+    total=""
+    if [ "$cmd" = analyze ]; then
+      notes=$(python3 -c 'import json,sys; print(", ".join(m.split(":")[0] for m in json.load(open(sys.argv[1])).get("notices", [])))' /tmp/rdv-mem.out)
+      total=$(python3 -c 'import json,sys; print("%.0f" % json.load(open(sys.argv[1]))["timings"]["total_ms"])' /tmp/rdv-mem.out)
+    fi
+    echo "| $f | $(wc -c < "$p") | $cmd | $wall | $total | $rss | $notes |"
   done
 done

@@ -169,3 +169,39 @@ fn english_between_and_phone() {
         .iter()
         .any(|m| m.participants.iter().any(|p| p.starts_with("the unions"))));
 }
+
+#[test]
+fn english_hosts_places_and_planned() {
+    let ins = page(
+        "en",
+        "2024-05-15",
+        &[
+            "Secretary of State Antony Blinken held talks with Chinese Foreign Minister Wang Yi in Beijing on Friday.",
+            "President Joe Biden hosted Japanese Prime Minister Fumio Kishida at the White House on Wednesday to discuss trade and security.",
+            "Russian President Vladimir Putin will meet Xi Jinping next week, the Kremlin said.",
+            "A photo shows Mr Biden, left, meets Queen Anne Smith in 2006.",
+        ],
+    );
+    let a = pair(&ins, "Antony Blinken", "Wang Yi").expect("Blinken–Wang");
+    assert_eq!(a.place.as_deref(), Some("Beijing"));
+    assert_eq!(a.date.as_ref().unwrap().start, "2024-05-10");
+    let b = pair(&ins, "Joe Biden", "Fumio Kishida").expect("Biden–Kishida");
+    assert_eq!(
+        b.place.as_deref(),
+        Some("White House"),
+        "not the place of another paragraph"
+    );
+    assert!(
+        b.topics.iter().any(|t| t.contains("trade")),
+        "{:?}",
+        b.topics
+    );
+    let c = pair(&ins, "Vladimir Putin", "Xi Jinping").expect("Putin–Xi");
+    assert_eq!(c.status, "planned");
+    assert!(
+        pair(&ins, "Joe Biden", "Anne Smith").is_none(),
+        "a meeting years ago is background"
+    );
+    let wang = ins.people.iter().find(|p| p.name == "Wang Yi").unwrap();
+    assert_eq!(wang.country.as_deref(), Some("China"));
+}

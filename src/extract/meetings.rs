@@ -73,7 +73,7 @@ const BOUNDARY: &[&str] = &[
 pub fn find(cx: &Ctx) -> Vec<Found> {
     let lex = cx.lex;
     let mut out = Vec::new();
-    let mut ctx_place: Option<String> = None;
+    let mut ctx_place: Option<(String, usize, bool)> = None;
     let mut ctx_date: Option<((Ymd, Ymd, String), usize)> = None;
     let mut ctx_visit = false;
     let mut last_subject = cx.focus;
@@ -114,8 +114,39 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
             .iter()
             .filter(|p| p.locative && !p.demonym && !in_role(p.a))
             .map(|p| p.display.clone())
-            .next();
+            .next()
+            .or_else(|| {
+                // "at the White House", "au Kremlin": an institution named as where it happened
+                m.orgs
+                    .iter()
+                    .find(|o| {
+                        let k = if o.a >= 1
+                            && matches!(lw[o.a - 1].as_str(), "the" | "la" | "le" | "l’")
+                        {
+                            o.a - 1
+                        } else {
+                            o.a
+                        };
+                        k >= 1
+                            && lex.locatives.contains(&lw[k - 1])
+                            && !in_role(o.a)
+                            && o.acronym.is_none()
+                    })
+                    .map(|o| o.name.clone())
+            });
         let sent_dates = &cx.dates[si];
+        // "… meets church leaders … in 2006": a meeting years before the article is background
+        let old_year = (1..n).any(|k| {
+            matches!(lw[k - 1].as_str(), "in" | "en")
+                && s.toks[k].kind == super::tokens::Kind::Num
+                && lw[k].len() == 4
+                && lw[k]
+                    .parse::<i32>()
+                    .is_ok_and(|y| cx.published.is_some_and(|p| y >= 1900 && y < p.0 - 1))
+        });
+        if old_year {
+            continue;
+        }
         let mut made_here = false;
         for (ti, &(ta, tb, kind)) in trig.iter().enumerate() {
             let next = trig.get(ti + 1).map(|t| t.0).unwrap_or(n);
@@ -336,7 +367,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         h.and_then(|h| cx.person_country[h].clone())
                             .map(|c| lex.country_display(&c))
                     });
-                    let place = place.or(ctx_place.clone());
+                    // the place of a visit frame, or of an earlier meeting of the same paragraph
+                    let place = place.or_else(|| match &ctx_place {
+                        Some((p, blk, visit)) if *visit || *blk == s.block => Some(p.clone()),
+                        _ => None,
+                    });
                     // a date of the trigger's clause: not one of another clause ("the testimony
                     // Tuesday of officials who described Trump's call with Zelenskiy")
                     let cstart = (0..ta)
@@ -387,8 +422,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 .iter()
                 .any(|w| lex.visit_words.iter().any(|p| p.matches(w)));
         if frame && !s.heading {
-            if let Some(p) = loc_place {
-                ctx_place = Some(p);
+            if let Some(p) = loc_place.clone() {
+                let visit = lw
+                    .iter()
+                    .any(|w| lex.visit_words.iter().any(|p| p.matches(w)));
+                ctx_place = Some((p, s.block, visit));
             }
             if let Some(d) = sent_dates.last() {
                 // a visit frame carries its dates through the article; a meeting sentence only

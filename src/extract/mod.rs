@@ -355,7 +355,9 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
                         && p.chars().count() > 6
                         && !p.split(' ').any(|w| {
                             lex.triggers.iter().any(|t| {
-                                t.pats.first().is_some_and(|x| x.matches(&w.to_lowercase()))
+                                t.pats.iter().any(|x| {
+                                    !matches!(x, lex::Pat::Gap) && x.matches(&w.to_lowercase())
+                                })
                             })
                         })
                 })
@@ -366,6 +368,7 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
             let mut skip: Vec<(usize, usize)> =
                 ments[f.sent].people.iter().map(|p| (p.a, p.b)).collect();
             skip.extend(ments[f.sent].orgs.iter().map(|o| (o.a, o.b)));
+            skip.extend(date_hits[f.sent].iter().map(|d| (d.first, d.last)));
             tps.extend(topics::phrases(lex, s, c, s.toks.len(), &skip));
         }
         if tps.is_empty() {

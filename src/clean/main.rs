@@ -388,9 +388,14 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
             matches!(doc.tag(d), "h2" | "h3" | "h4") && st.text(d) > 0 && st.link_density(d) > 0.8
         })
         .count();
+    #[cfg(not(target_arch = "wasm32"))]
+    if std::env::var_os("RENDEZVOUS_DEBUG").is_some() {
+        eprintln!("article? text={main_text} paras={main_paras} ld={ld:.2} teasers={teaser_heads} declared={declared_article}");
+    }
     let is_article = ld < 0.5
         && teaser_heads < 6
-        && ((main_text >= 500 && main_paras >= 2) || (declared_article && main_text >= 250));
+        && (main_text >= 800
+            || (main_text >= 300 && (main_paras >= 2 || declared_article || headline.is_some())));
     Found {
         roots,
         is_article,

@@ -20,6 +20,11 @@ fn ours(html: &str) -> String {
     rendezvous::text::article(&doc, &layout).plain()
 }
 
+fn parse_only(html: &str) -> String {
+    let doc = rendezvous::doc::Document::parse(html);
+    doc.nodes.len().to_string()
+}
+
 fn smoothie(html: &str) -> String {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
@@ -57,8 +62,9 @@ fn main() {
         .filter_map(|l| l.split_once('\t'))
         .map(|(id, p)| (id.to_string(), decode(&std::fs::read(p).expect("page"))))
         .collect();
-    let tools: [(&str, fn(&str) -> String); 3] = [
+    let tools: [(&str, fn(&str) -> String); 4] = [
         ("rendezvous", ours),
+        ("rendezvous_parse_only", parse_only),
         ("dom_smoothie", smoothie),
         ("rs_trafilatura", trafilatura),
     ];

@@ -371,8 +371,9 @@ pub fn find(doc: &Document, st: &Stats, cands: &[Cand], meta: &Meta) -> Found {
     for &r in &roots {
         refine(doc, st, &excl_end, r, 0, &mut refined);
     }
-    if refined.iter().map(|&r| st.text(r)).sum::<u32>() * 2
-        >= roots.iter().map(|&r| st.text(r)).sum::<u32>()
+    let refined_text = refined.iter().map(|&r| st.text(r)).sum::<u32>();
+    if refined_text * 2 >= roots.iter().map(|&r| st.text(r)).sum::<u32>()
+        || (refined_text >= 500 && refined.len() >= 3)
     {
         roots = refined;
     }

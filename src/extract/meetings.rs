@@ -220,8 +220,20 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                         q = r.b;
                                     }
                                     _ => {
-                                        parties.push(Party::Name(np));
-                                        q = e;
+                                        // "his Chinese counterpart, Xi Jinping": the name
+                                        match after
+                                            .iter()
+                                            .find(|r| e < n && p_is(s, e, ",") && r.a == e + 1)
+                                        {
+                                            Some(r) => {
+                                                parties.push(Party::Person(r.pid));
+                                                q = r.b;
+                                            }
+                                            None => {
+                                                parties.push(Party::Name(np));
+                                                q = e;
+                                            }
+                                        }
                                     }
                                 }
                                 continue;
@@ -270,7 +282,59 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     }
                 }
                 _ => {
-                    let mut objs = after.clone();
+                    // counterparts follow the trigger closely, or follow each other in a list:
+                    // "received a one-game suspension for shoving X" names no counterpart
+                    let spans: Vec<(usize, usize)> = m
+                        .orgs
+                        .iter()
+                        .map(|o| (o.a, o.b))
+                        .chain(m.places.iter().map(|p| (p.a, p.b)))
+                        .chain(sent_dates.iter().map(|d| (d.first, d.last)))
+                        .collect();
+                    let mut objs: Vec<PRef> = Vec::new();
+                    let mut prev_end = tb;
+                    for r in &after {
+                        let start = m
+                            .people
+                            .iter()
+                            .find(|pm| pm.a == r.a)
+                            .and_then(|pm| {
+                                pm.role_spans
+                                    .iter()
+                                    .filter(|&&(x, y)| x != usize::MAX && y <= r.a && y + 2 >= r.a)
+                                    .map(|&(x, _)| x)
+                                    .min()
+                            })
+                            .unwrap_or(r.a)
+                            .max(prev_end);
+                        let gap = (prev_end..start)
+                            .filter(|&k| {
+                                let t = &s.toks[k];
+                                t.kind == super::tokens::Kind::Word
+                                    && !t.cap
+                                    && !lex.stop.contains(&lw[k])
+                                    && lex.is_title_at(lw, k).is_none()
+                                    && !lex.role_modifiers.contains(&lw[k])
+                                    && lex.demonym(&lw[k]).is_empty()
+                                    && !spans.iter().any(|&(x, y)| x <= k && k < y)
+                                    && !lex.triggers_at(&lw[k]).any(|_| true)
+                            })
+                            .count();
+                        if gap > 2 {
+                            break;
+                        }
+                        objs.push(*r);
+                        prev_end = r.b;
+                    }
+                    // "the call with Zelensky": a meeting already known, whose parties this
+                    // sentence does not give, unless a subject follows ("l’entretien qu’il a eu avec")
+                    let det_before = ta > 0 && lex.determiners.contains(&lw[ta - 1]);
+                    let pron_inside = objs
+                        .first()
+                        .is_some_and(|o| lw[tb..o.a].iter().any(|w| lex.pronouns.contains(w)));
+                    if det_before && !pron_inside {
+                        objs.clear();
+                    }
                     if objs.is_empty() && !of_noun {
                         // "le président tchèque" → the person with that role
                         for (a, _, _) in m.bare_roles.iter().filter(|r| r.0 >= tb && r.0 < wend) {
@@ -310,7 +374,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                 ents.push((o.a, o.name.clone()));
                             }
                             ents.sort();
-                            if ents.len() == 2 && ents[0].0 < 3 {
+                            let joined = ents.len() == 2
+                                && lw
+                                    .get(ents[0].0..ents[1].0)
+                                    .is_some_and(|g| g.iter().any(|w| w == "and" || w == "et"));
+                            if ents.len() == 2 && ents[0].0 < 3 && joined {
                                 groups.push((Party::Name(ents[0].1.clone()), vec![], false));
                                 groups.last_mut().unwrap().0 = Party::Name(ents[0].1.clone());
                                 let second = ents[1].1.clone();
@@ -475,4 +543,10 @@ fn noun_party(lex: &Lex, s: &Sent, k: usize, end: usize) -> Option<(String, usiz
         j += 1;
     }
     (j >= k + 2).then(|| (s.text[s.toks[k].start..s.toks[j - 1].end].to_string(), j))
+}
+
+fn p_is(s: &Sent, k: usize, what: &str) -> bool {
+    s.toks
+        .get(k)
+        .is_some_and(|t| &s.text[t.start..t.end] == what)
 }

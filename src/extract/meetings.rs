@@ -346,7 +346,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     let subject = before.last().map(|p| Party::Person(p.pid));
                     if objs.is_empty() {
                         // "X et Y se sont rencontrés"
-                        if before.len() >= 2 && kind == "meet" {
+                        if before.len() >= 2
+                            && kind == "meet"
+                            && !det_before
+                            && before[before.len() - 1].b + 4 >= ta
+                        {
                             let (x, y) = (before[before.len() - 2], before[before.len() - 1]);
                             if lw
                                 .get(x.b..y.a)

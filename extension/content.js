@@ -21,7 +21,13 @@
   }
   const S = globalThis.RendezvousSidebar;
   const t0 = performance.now();
-  const html = S.serialise(document);
+  let html = null;
+  let failure = null;
+  try {
+    html = S.serialise(document);
+  } catch (e) {
+    failure = e;
+  }
   const count = document.getElementsByTagName("*").length;
   const t1 = performance.now();
 
@@ -41,6 +47,10 @@
   };
   globalThis.__rendezvous = state;
   ui.show();
+  if (failure) {
+    ui.setError(failure && failure.message);
+    return;
+  }
 
   api.runtime
     .sendMessage({ type: "rendezvous:analyze", html, url: location.href, count, css: true })

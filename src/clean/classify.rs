@@ -424,6 +424,30 @@ fn comment_list(doc: &Document, st: &Stats, n: NodeId) -> Option<String> {
     }
 }
 
+/// A list of teasers: three or more child blocks, most of them opening with a linked heading
+/// (headline links to other stories, with or without a summary).
+pub fn teaser_list(doc: &Document, st: &Stats, n: NodeId) -> bool {
+    let mut kids = 0;
+    let mut teasers = 0;
+    for c in doc.child_elements(n) {
+        if st.s[c].invisible || st.text(c) == 0 {
+            continue;
+        }
+        kids += 1;
+        if kids > 40 {
+            break;
+        }
+        let head = (c..doc.nodes[c].end.min(c + 60))
+            .find(|&d| matches!(doc.tag(d), "h2" | "h3" | "h4" | "h5") && st.text(d) > 0);
+        if let Some(h) = head {
+            if st.link_density(h) > 0.6 {
+                teasers += 1;
+            }
+        }
+    }
+    teasers >= 3 && teasers * 10 >= kids * 6
+}
+
 /// Text before each node in document order (visible characters), for "starts with" checks.
 pub fn text_prefix(doc: &Document, st: &Stats) -> Vec<u32> {
     let mut prefix = Vec::with_capacity(doc.nodes.len() + 1);
@@ -619,6 +643,15 @@ pub fn candidates(doc: &Document, st: &Stats) -> Vec<Cand> {
                 }
             }
         }
+        // Structure: a list of teasers.
+        if matches!(tag, "ul" | "ol" | "div" | "section") && text > 0 && teaser_list(doc, st, n) {
+            push(
+                n,
+                BlockKind::Related,
+                "list of linked headlines".into(),
+                false,
+            );
+        }
         // Structure: repeated comment units.
         if matches!(tag, "ol" | "ul" | "div" | "section") && text > 0 {
             if let Some(why) = comment_list(doc, st, n) {
@@ -682,7 +715,8 @@ pub fn finalize(doc: &Document, st: &Stats, cands: Vec<Cand>, main: &[NodeId]) -
                 || main_text.saturating_sub(t) >= (main_text / 5).max(300)
                 || before >= 250;
         }
-        t * 3 <= main_text.max(1) && (st.link_density(c.node) >= 0.3 || t <= 160)
+        t * 3 <= main_text.max(1)
+            && (st.link_density(c.node) >= 0.3 || t <= 160 || teaser_list(doc, st, c.node))
     };
     let cands: Vec<Cand> = cands.into_iter().filter(|c| keep(c)).collect();
     let mut out: Vec<Block> = Vec::new();

@@ -472,6 +472,9 @@ fn not_text(doc: &Document, st: &Stats, n: NodeId) -> bool {
     {
         return true;
     }
+    if super::classify::teaser_list(doc, st, n) {
+        return true;
+    }
     if t >= 1000 {
         return false;
     }

@@ -122,9 +122,13 @@ fn check(name: &str, html: &str) -> Outcome {
     match name {
         "big-text.html" => {
             fail(
-                a.notices
-                    .iter()
-                    .any(|m| m.starts_with("long-text") || m.starts_with("parse-time")),
+                a.notices.iter().any(|m| {
+                    // Cut by size, or (a slow debug build on a loaded machine) by time:
+                    // either way the reader is told the page was not read whole.
+                    m.starts_with("long-text")
+                        || m.starts_with("parse-time")
+                        || m.starts_with("time")
+                }),
                 "no notice that the text was cut".into(),
             );
         }

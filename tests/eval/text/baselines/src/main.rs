@@ -25,6 +25,19 @@ fn parse_only(html: &str) -> String {
     doc.nodes.len().to_string()
 }
 
+fn upto_page(html: &str) -> String {
+    let doc = rendezvous::doc::Document::parse(html);
+    let meta = rendezvous::page::read(&doc, None);
+    meta.title.unwrap_or_default()
+}
+
+fn upto_clean(html: &str) -> String {
+    let doc = rendezvous::doc::Document::parse(html);
+    let meta = rendezvous::page::read(&doc, None);
+    let layout = rendezvous::clean::clean(&doc, &meta);
+    layout.main.len().to_string()
+}
+
 fn smoothie(html: &str) -> String {
     let cfg = dom_smoothie::Config {
         text_mode: dom_smoothie::TextMode::Formatted,
@@ -62,9 +75,11 @@ fn main() {
         .filter_map(|l| l.split_once('\t'))
         .map(|(id, p)| (id.to_string(), decode(&std::fs::read(p).expect("page"))))
         .collect();
-    let tools: [(&str, fn(&str) -> String); 4] = [
+    let tools: [(&str, fn(&str) -> String); 6] = [
         ("rendezvous", ours),
         ("rendezvous_parse_only", parse_only),
+        ("rendezvous_upto_page", upto_page),
+        ("rendezvous_upto_clean", upto_clean),
         ("dom_smoothie", smoothie),
         ("rs_trafilatura", trafilatura),
     ];

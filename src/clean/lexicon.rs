@@ -2,29 +2,30 @@
 //! `data/<lang>/boilerplate_*.txt` of every language at once (a page's language label is often
 //! wrong, and a French site runs an English comment plugin), normalised once.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::lang;
 
+/// One table, normalised, as a set (a label is looked up, not compared with every entry).
+pub type Entries = HashSet<String>;
+
 pub struct Lexicon {
-    pub comments: Vec<String>,
-    pub related: Vec<String>,
-    pub share: Vec<String>,
-    pub newsletter: Vec<String>,
-    pub cookie: Vec<String>,
-    pub mobile: Vec<String>,
-    pub reply: Vec<String>,
-    pub ads: Vec<String>,
+    pub comments: Entries,
+    pub related: Entries,
+    pub share: Entries,
+    pub newsletter: Entries,
+    pub cookie: Entries,
+    pub mobile: Entries,
+    pub reply: Entries,
+    pub ads: Entries,
 }
 
-fn load(name: &str) -> Vec<String> {
-    let mut v: Vec<String> = lang::table_all(name)
+fn load(name: &str) -> Entries {
+    lang::table_all(name)
         .map(|(_, e)| norm(e))
         .filter(|e| !e.is_empty())
-        .collect();
-    v.sort();
-    v.dedup();
-    v
+        .collect()
 }
 
 pub fn lexicon() -> &'static Lexicon {
@@ -70,19 +71,22 @@ pub fn norm(s: &str) -> String {
 }
 
 /// Does a (normalised) label match an entry: equal to it, or starting with it and adding at most
-/// `extra` words ("Leave a Reply to Jane Doe", "Comments (12)").
-pub fn label_matches(label: &str, entries: &[String], extra: usize) -> bool {
-    entries.iter().any(|e| {
-        label == e
-            || (label.len() > e.len()
-                && label.starts_with(e.as_str())
-                && label.as_bytes()[e.len()] == b' '
-                && label[e.len()..]
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .count()
-                    <= extra)
-    })
+/// `extra` words ("Leave a Reply to Jane Doe", "Comments (12)"). At most `extra + 1` lookups.
+pub fn label_matches(label: &str, entries: &Entries, extra: usize) -> bool {
+    if label.is_empty() || label.len() > 160 {
+        return false;
+    }
+    let mut cut = label;
+    for _ in 0..=extra {
+        if entries.contains(cut) {
+            return true;
+        }
+        match cut.rfind(' ') {
+            Some(i) => cut = &cut[..i],
+            None => return false,
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -51,6 +51,9 @@ pub struct Options {
     /// The page's address (for dates in URLs and the canonical link).
     pub url: Option<String>,
     pub limits: Limits,
+    /// Stop after the `text` stage: hiding and the article text only, no facts
+    /// (`rendezvous text`, the extraction evaluations and benchmarks).
+    pub text_only: bool,
 }
 
 /// Everything the stages produced, for hosts that want more than the serialised answer
@@ -134,7 +137,9 @@ pub fn analyze_document(doc: Document, opts: &Options) -> Run {
         .clone()
         .filter(|l| lang::languages().contains(&l.as_str()))
         .unwrap_or_else(|| "en".into());
-    if budget.exceeded() {
+    if opts.text_only {
+        // Nothing to read: the caller wants the article text only.
+    } else if budget.exceeded() {
         a.notices.push(
             "time: the time budget ran out before the facts were read; only hiding was done".into(),
         );

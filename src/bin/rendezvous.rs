@@ -40,6 +40,7 @@ fn main() -> ExitCode {
     let html = decode(&bytes);
     let opts = rendezvous::Options {
         url,
+        text_only: cmd == "text",
         ..Default::default()
     };
     let run = rendezvous::analyze_html(&html, &opts);
@@ -60,8 +61,8 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Decode a page the way a browser would: a byte-order mark, else the `<meta charset>` (or
-/// `http-equiv` content type) in the first 1024 bytes, else UTF-8 when valid, else Windows-1252.
+/// Decode a page: a byte-order mark, else valid UTF-8, else the `<meta charset>` (or
+/// `http-equiv` content type) in the first 1024 bytes, else Windows-1252.
 fn decode(bytes: &[u8]) -> String {
     if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes) {
         return enc.decode_with_bom_removal(bytes).0.into_owned();
@@ -72,17 +73,20 @@ fn decode(bytes: &[u8]) -> String {
         let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))?;
         encoding_rs::Encoding::for_label(rest[..end].as_bytes())
     });
+    // Valid UTF-8 is read as UTF-8 whatever the page declares: pages saved to disk are often
+    // re-encoded without their <meta charset> being updated, and text in a legacy encoding
+    // almost never happens to be valid UTF-8. Otherwise the declaration, else Windows-1252.
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_string();
+    }
     match declared {
         // A page that says UTF-16 in ASCII is not UTF-16; browsers read it as UTF-8.
         Some(enc) if enc != encoding_rs::UTF_16LE && enc != encoding_rs::UTF_16BE => {
             enc.decode_without_bom_handling(bytes).0.into_owned()
         }
-        _ => match std::str::from_utf8(bytes) {
-            Ok(s) => s.to_string(),
-            Err(_) => encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
-        },
+        _ => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }

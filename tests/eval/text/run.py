@@ -410,7 +410,7 @@ def table(results, date_rows):
     cli = results.get("rendezvous", {}).get("scrapinghub_time")
     if cli:
         lines.append("")
-        lines.append(f"rendezvous CLI (`rendezvous text`, one process per page, full analyze): "
+        lines.append(f"rendezvous CLI (`rendezvous text`, one process per page, text stages only): "
                      f"{cli['pages'] / cli['total_s']:.1f} pages/s, median {cli['median_ms']:.2f} ms/page")
     if date_rows:
         n = len(date_rows)

@@ -168,6 +168,7 @@ pub fn read(doc: &Document, url: Option<&str>) -> Meta {
     };
     meta.authors.dedup();
     meta.site_name = m.site.or(ld.site).or(ld_page.site);
+    meta.title = meta.title.map(|t| strip_site(t, meta.site_name.as_deref()));
     meta.canonical = m.canonical.or(ld.canonical);
     let lang = html_lang
         .map(str::to_string)
@@ -603,6 +604,26 @@ fn in_comment_cls(doc: &Document, n: NodeId) -> bool {
     s.contains("comment") || s.contains("disqus")
 }
 
+/// "Story - Site", "Story | Site", "Site: Story" → "Story", when the site's name is known.
+fn strip_site(title: String, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    for sep in [" - ", " | ", " – ", " — ", " · ", " :: "] {
+        if let Some(story) = title.strip_suffix(site).and_then(|t| t.strip_suffix(sep)) {
+            if !story.trim().is_empty() {
+                return story.trim().to_string();
+            }
+        }
+        if let Some(story) = title.strip_prefix(site).and_then(|t| t.strip_prefix(sep)) {
+            if !story.trim().is_empty() {
+                return story.trim().to_string();
+            }
+        }
+    }
+    title
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -631,6 +652,22 @@ mod tests {
             Some("2019-11-20")
         );
         assert_eq!(url_date("https://x.com/news/story-123").as_deref(), None);
+    }
+
+    #[test]
+    fn site_name_is_not_part_of_the_title() {
+        let html = r#"<html><head><title>Story of the day | The Daily</title>
+        <meta property="og:site_name" content="The Daily"></head><body></body></html>"#;
+        assert_eq!(
+            read(&Document::parse(html), None).title.as_deref(),
+            Some("Story of the day")
+        );
+        let html = r#"<html><head><title>The Daily</title>
+        <meta property="og:site_name" content="The Daily"></head><body></body></html>"#;
+        assert_eq!(
+            read(&Document::parse(html), None).title.as_deref(),
+            Some("The Daily")
+        );
     }
 
     #[test]

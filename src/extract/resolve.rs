@@ -86,25 +86,16 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
                 };
                 let idx = match idx {
                     Some(i) => Some(i),
-                    None if !weak => {
-                        ents.push(Ent {
-                            name: pm.name.clone(),
-                            toks: t.clone(),
-                            roles: vec![],
-                            role_orgs: vec![],
-                            evidence: vec![],
-                            mentions: 0,
-                        });
-                        Some(ents.len() - 1)
-                    }
-                    // a name right after a meeting verb or "with" is a person ("will meet Xi Jinping")
-                    None if (2..=3).contains(&t.len()) && pm.a > 0 && {
-                        let prev = &sents[si].lw[pm.a - 1];
-                        matches!(prev.as_str(), "with" | "avec")
-                            || lex.triggers_at(prev).any(|tr| {
-                                tr.pats.len() == 1 && (tr.kind == "meet" || tr.kind == "host")
-                            })
-                    } =>
+                    // a new person: a strong mention, or a name right after a meeting verb or
+                    // "with" ("will meet Xi Jinping")
+                    None if !weak
+                        || ((2..=3).contains(&t.len()) && pm.a > 0 && {
+                            let prev = &sents[si].lw[pm.a - 1];
+                            matches!(prev.as_str(), "with" | "avec")
+                                || lex.triggers_at(prev).any(|tr| {
+                                    tr.pats.len() == 1 && (tr.kind == "meet" || tr.kind == "host")
+                                })
+                        }) =>
                     {
                         ents.push(Ent {
                             name: pm.name.clone(),

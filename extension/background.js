@@ -2,9 +2,19 @@
 // the content script sends the serialised page, this runs `analyze(html, url)` and answers with
 // the Analysis. The module is loaded from the extension's own files and never from the page;
 // nothing here touches the network.
-import init, { analyze, version } from "./pkg/rendezvous.js";
+import init, { analyze, call_stats, version } from "./pkg/rendezvous.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
+
+// Wall-clock milliseconds (comparable across the page, the content script and this background).
+const epoch = () => performance.timeOrigin + performance.now();
+// When this background (service worker / event page) started: the benchmark uses it to check
+// that a "cold" click really found the background asleep.
+const STARTED = epoch();
+// When the toolbar click reached this background, per tab (for the timing split).
+const clickedAt = new Map();
+// Messages answered by this background instance (0: this one woke it).
+let served = 0;
 
 // The one stylesheet the page receives (kept in sync with sidebar.js's PAGE_CSS; a test checks).
 const PAGE_CSS = `
@@ -48,6 +58,7 @@ async function inject(tabId) {
 }
 
 api.action.onClicked.addListener((tab) => {
+  if (tab && tab.id != null) clickedAt.set(tab.id, epoch());
   start().catch((e) => console.error("Rendezvous: WASM init failed", e));
   if (tab && tab.id != null) inject(tab.id);
 });
@@ -59,12 +70,18 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 });
 
 async function handle(msg, sender) {
+  const tr = performance.now();
   const target = { tabId: sender.tab.id, frameIds: [sender.frameId || 0] };
   const css = msg.css ? api.scripting.insertCSS({ target, css: PAGE_CSS }).then(() => true, () => false) : Promise.resolve(true);
+  const first = served++ === 0;
   await start();
   const t0 = performance.now();
   const analysis = analyze(String(msg.html || ""), String(msg.url || ""));
-  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  const ms = t1 - t0;
+  // [time the Rust function was entered (after the html string was copied in), its conversion
+  // of the answer to a JS object, freeing the document model]: see src/web.rs.
+  const [entered, convert, dropped] = call_stats();
   // The reader saw another element count than the live page (a script built markup the parser
   // would nest differently): say so; the content script checks every target's tag.
   if (typeof msg.count === "number" && analysis && analysis.element_count !== msg.count) {
@@ -74,5 +91,21 @@ async function handle(msg, sender) {
     ];
   }
   const cssOk = await css;
-  return { analysis, ms, version: version(), cssOk };
+  const tc = clickedAt.get(sender.tab.id);
+  clickedAt.delete(sender.tab.id);
+  // The background's own share of the round trip, for the timing split the content script puts
+  // on the sidebar host (benches/browser/bench.mjs reads it).
+  const bg = {
+    started: STARTED,
+    clicked: tc ?? null,
+    first,
+    init: t0 - tr,
+    copyIn: entered > 0 ? entered - t0 : null,
+    convert,
+    drop: dropped,
+    analyze: ms,
+    css: performance.now() - t1,
+    own: performance.now() - tr,
+  };
+  return { analysis, ms, version: version(), cssOk, bg };
 }

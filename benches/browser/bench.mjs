@@ -1,17 +1,29 @@
-// Browser benchmark: click → sidebar painted, in headless Chromium and Firefox ESR with the
-// built extension (dist/chrome, dist/firefox), over corpus pages served from localhost; and
+// Browser benchmark: click → sidebar painted, split per step, in headless Chromium and Firefox
+// ESR with the built extension (dist/chrome, dist/firefox), over corpus pages served from
+// localhost; warm (background running, WASM instantiated) and cold (background asleep); and
 // @mozilla/readability's parse() on the same live pages in the same browsers, same run.
 //
-// usage: node benches/browser/bench.mjs [--pages N] [--browsers chromium,firefox]
+// usage: node benches/browser/bench.mjs [--pages N] [--cold K] [--browsers chromium,firefox]
 // needs: ./build.sh (dist/ and tests/e2e/node_modules), npm install in benches/browser.
 //
-// Per page: load it; run Readability (on a clone of the document, clone included, as its README
-// says to do) before the extension touches the page; then trigger the toolbar action the way a
-// click does and time, with the page's own clock, from just before the trigger to the first
-// animation frame after the sidebar says "ready". The sidebar's footer gives the content
-// script's own time (serialise + message round trip + WASM analysis, without injection and
-// painting). The first click after the browser starts wakes the background and compiles the
-// WASM (cold); the later ones are warm.
+// Where the numbers come from (all wall-clock milliseconds, `performance.timeOrigin + now()`,
+// so the driver's, the page's and the background's clocks compare):
+// - the click: Chromium — just before the DevTools `Extensions.triggerAction` call; Firefox — the
+//   keydown of the extension's shortcut as the browser window receives it (chrome context).
+// - the content script puts its split on the sidebar host as a `data-timings` JSON attribute
+//   once the sidebar has painted (the first task after the next animation frame): serialise,
+//   mount (the sidebar shell), round trip, hide (bindPage + hide), render (DOM build until
+//   painted); with the background's own split of the round trip (`bg`: WASM init wait, html copy
+//   into WASM, analyze call, conversion of the answer to a JS object, freeing, insertCSS wait,
+//   its start time and when the click reached it) and the core's stage timings (`wasm`).
+//   transfer = round trip − the background's own time (both directions' message passing).
+// - cold: before the click the background is put to sleep — Chromium: DevTools
+//   `ServiceWorker.stopAllWorkers`; Firefox: `extension.terminateBackground()` in the chrome
+//   context (what about:debugging's "Terminate background script" does). Each cold sample is
+//   checked: the background's start time must have changed and the message must be the first
+//   this background instance answered; samples that fail the check are reported, not counted.
+// - Readability: run on a clone of the document (clone included) before the extension touches
+//   the page, in the page's own context.
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -29,8 +41,10 @@ const opt = (name, dflt) => {
   return i >= 0 ? args[i + 1] : dflt;
 };
 const N = Number(opt("--pages", "50"));
+const COLD = Math.min(N, Number(opt("--cold", String(Math.min(N, 20)))));
 const BROWSERS = opt("--browsers", "chromium,firefox").split(",");
 const READABILITY = fs.readFileSync(path.join(HERE, "node_modules/@mozilla/readability/Readability.js"), "utf8");
+const epoch = () => performance.timeOrigin + performance.now();
 
 // Pages: ScrapingHub (gzipped) and Readability's news pages, alternating, N in all.
 function pages() {
@@ -63,26 +77,33 @@ function serve(list) {
 }
 
 // ---- run in the page ----
+/** Resolves with the sidebar's data-timings (or its error state) once it has painted. */
 function arm() {
-  window.__rdvReady = 0;
-  const mo = new MutationObserver(() => {
-    const h = document.querySelector("rendezvous-sidebar");
-    const st = h && h.getAttribute("data-state");
-    if ((st === "ready" || st === "error") && window.__rdvReady === 0) {
-      window.__rdvReady = -1;
-      window.__rdvState = st;
-      requestAnimationFrame(() => {
-        window.__rdvReady = performance.now();
-        mo.disconnect();
-      });
-    }
+  window.__rdvDone = new Promise((resolve) => {
+    let host = null;
+    const check = () => {
+      host = host || document.querySelector("rendezvous-sidebar");
+      if (!host) return false;
+      const t = host.getAttribute("data-timings");
+      if (t) return resolve({ state: "ready", timings: JSON.parse(t) }), true;
+      if (host.getAttribute("data-state") === "error") return resolve({ state: "error", error: host.shadowRoot ? "" : "error" }), true;
+      return false;
+    };
+    const mo = new MutationObserver(() => {
+      if (check()) mo.disconnect();
+      else if (host && !watchingHost) {
+        watchingHost = true;
+        mo.observe(host, { attributes: true, attributeFilter: ["data-timings", "data-state"] });
+      }
+    });
+    let watchingHost = false;
+    mo.observe(document.documentElement, { childList: true });
+    setTimeout(() => resolve({ state: "timeout" }), 15000);
   });
-  mo.observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ["data-state"] });
-  window.__rdvT0 = performance.now();
   return true;
 }
-function readyAt() {
-  return window.__rdvReady > 0 ? { ms: window.__rdvReady - window.__rdvT0, state: window.__rdvState } : null;
+function done() {
+  return window.__rdvDone;
 }
 function runReadability(src) {
   try {
@@ -97,41 +118,122 @@ function runReadability(src) {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const pct = (v, p) => {
-  const s = [...v].sort((a, b) => a - b);
+  const s = v.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] : NaN;
 };
 
+// ---- per browser: putting the background to sleep, and the click's time ----
+async function sleepBackground(b) {
+  if (b.name === "chromium") {
+    const s = b.cdp.page();
+    await s.send("ServiceWorker.enable").catch(() => {});
+    await s.send("ServiceWorker.stopAllWorkers");
+    await s.send("ServiceWorker.disable").catch(() => {});
+  } else {
+    const state = await b.chromeScript(
+      `const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+       const ext = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+       return ext.terminateBackground().then(() => ext.backgroundState);`,
+      b.addonId,
+    );
+    if (state && !/stop/i.test(String(state))) process.stderr.write(`firefox: background state after terminate: ${state}\n`);
+  }
+  await sleep(300);
+}
+async function prepareClock(b) {
+  if (b.name === "firefox") {
+    await b.chromeScript(`
+      if (!window.__rdvKeys) {
+        window.__rdvKeys = true;
+        window.addEventListener("keydown", (e) => {
+          if (e.altKey && e.shiftKey && (e.key === "r" || e.key === "R")) window.__rdvKeyAt = performance.timeOrigin + performance.now();
+        }, true);
+      }
+      window.__rdvKeyAt = 0;
+      return true;`);
+  }
+}
+async function clickTime(b) {
+  if (b.name === "chromium") return b.clickedAt;
+  return b.chromeScript("return window.__rdvKeyAt || null;");
+}
+
+/** One click on the open page; the split of its time. */
+async function click(b, coldWanted, lastStarted) {
+  await b.evalPage(arm);
+  await prepareClock(b);
+  await b.trigger();
+  const got = await b.evalPage(done);
+  const clickAt = await clickTime(b);
+  if (got.state !== "ready") return { state: got.state };
+  const T = got.timings;
+  const bg = T.bg || {};
+  const w = T.wasm || {};
+  const s = {
+    state: "ready",
+    cold: !!bg.first,
+    restarted: lastStarted != null && bg.started !== lastStarted,
+    started: bg.started,
+    chars: T.chars,
+    elements: T.elements,
+    wake: bg.clicked != null && clickAt ? bg.clicked - clickAt : null,
+    injection: clickAt ? T.start - clickAt : null,
+    serialise: T.serialise,
+    mount: T.mount,
+    roundTrip: T.roundTrip,
+    transfer: bg.own != null ? T.roundTrip - bg.own : null,
+    init: bg.init,
+    copyIn: bg.copyIn,
+    parse: w.parse_ms,
+    analysis: w.total_ms != null ? w.total_ms - w.parse_ms : null,
+    convert: bg.convert,
+    drop: bg.drop,
+    css: bg.css,
+    hide: T.hide,
+    build: T.build,
+    render: T.render,
+    own: T.total,
+    total: clickAt ? T.start + T.total - clickAt : null,
+  };
+  if (coldWanted && !(s.cold && (lastStarted == null || s.restarted))) s.coldFailed = true;
+  return s;
+}
+
 async function bench(name, list, origin) {
   const ext = path.join(ROOT, "dist", name === "chromium" ? "chrome" : "firefox");
-  const b = name === "chromium" ? await launchChromium(ext) : await launchFirefox(ext);
+  const b = name === "chromium" ? await launchChromium(ext) : await launchFirefox(ext, { prefs: { "privacy.reduceTimerPrecision": false } });
   const rows = [];
+  const every = COLD ? Math.max(1, Math.floor(list.length / COLD)) : Infinity;
+  let started = null;
+  let colds = 0;
   try {
-    for (const p of list) {
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i];
       const row = { id: p.id };
       try {
-        await b.open(`${origin}/p/${p.id}/`);
-        row.elements = await b.evalPage(() => document.getElementsByTagName("*").length);
+        const url = `${origin}/p/${p.id}/`;
+        await b.open(url);
         const r = await b.evalPage(runReadability, READABILITY);
         row.readability = r.ms;
-        await b.evalPage(arm);
-        await b.trigger();
-        const end = Date.now() + 15000;
-        let got = null;
-        while (!got && Date.now() < end) {
-          got = await b.evalPage(readyAt);
-          if (!got) await sleep(5);
+        row.readabilityError = r.error;
+        // The first click after the browser starts is cold by nature; then every `every`-th page
+        // gets a cold click (background put to sleep first) before its warm one.
+        const wantCold = i === 0 || (colds < COLD && i % every === 0);
+        if (wantCold) {
+          if (i > 0) await sleepBackground(b);
+          row.coldClick = await click(b, true, started);
+          started = row.coldClick.started ?? started;
+          colds++;
+          await b.open(url);
         }
-        if (!got) throw new Error("no sidebar within 15 s");
-        row.click = got.ms;
-        row.state = got.state;
-        const foot = await b.evalShadow((sr) => [...sr.querySelectorAll(".foot")].map((f) => f.textContent).join(" | "));
-        const m = /(\d+)\s*ms/.exec(foot || "");
-        row.content = m ? Number(m[1]) : null;
+        row.warm = await click(b, false, started);
+        started = row.warm.started ?? started;
       } catch (e) {
         row.error = String(e && e.message).slice(0, 200);
       }
       rows.push(row);
-      process.stderr.write(`${name} ${p.id} ${row.click?.toFixed?.(1) ?? row.error}\n`);
+      const f = (c) => (c && c.total != null ? c.total.toFixed(1) : c ? c.state : "");
+      process.stderr.write(`${name} ${p.id} warm ${f(row.warm)}${row.coldClick ? " cold " + f(row.coldClick) + (row.coldClick.coldFailed ? " (NOT cold)" : "") : ""}${row.error ? " " + row.error : ""}\n`);
     }
   } finally {
     await b.close();
@@ -145,24 +247,52 @@ const all = {};
 for (const name of BROWSERS) all[name] = await bench(name, list, origin);
 server.close();
 
-console.log(`\nBrowser benchmark: ${list.length} corpus pages from localhost; ms, page clock.`);
-console.log("| browser | measure | n | p50 | p95 |");
-console.log("|---|---|---|---|---|");
+const STEPS = [
+  ["wake", "click → click handler runs in the background"],
+  ["injection", "click → content script starts (injection)"],
+  ["serialise", "serialise (outerHTML + strip)"],
+  ["mount", "sidebar shell mounted (before sending)"],
+  ["roundTrip", "message round trip (all of below)"],
+  ["transfer", "· transfer (round trip − background's own)"],
+  ["init", "· waiting for WASM init"],
+  ["copyIn", "· html copied into WASM"],
+  ["parse", "· parse (html5ever → Document)"],
+  ["analysis", "· analysis (page + clean + text + extract)"],
+  ["convert", "· answer → JS object"],
+  ["drop", "· freeing the document"],
+  ["css", "· insertCSS wait after analysis"],
+  ["hide", "hiding (bindPage + hide)"],
+  ["render", "render (sidebar DOM until painted)"],
+  ["own", "content script start → painted"],
+  ["total", "**click → sidebar painted**"],
+];
+const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "—");
+console.log(`\nBrowser benchmark: ${list.length} corpus pages from localhost; ms (p50 / p95).`);
 for (const [name, rows] of Object.entries(all)) {
-  const ok = rows.filter((r) => r.click != null);
-  const warm = ok.slice(1);
-  const line = (what, v) => console.log(`| ${name} | ${what} | ${v.length} | ${pct(v, 50).toFixed(1)} | ${pct(v, 95).toFixed(1)} |`);
-  if (ok[0]) console.log(`| ${name} | cold: first click after start (${ok[0].id}) | 1 | ${ok[0].click.toFixed(1)} | — |`);
-  line("warm: click → sidebar painted", warm.map((r) => r.click));
-  line("warm: content script's own time (footer)", warm.filter((r) => r.content != null).map((r) => r.content));
-  line("Readability.js parse() (clone included)", rows.filter((r) => r.readability != null).map((r) => r.readability));
-  const both = warm.filter((r) => r.readability != null);
-  const ratio = pct(both.map((r) => r.readability), 50) / pct(both.map((r) => r.click), 50);
-  console.log(`| ${name} | Readability p50 / Rendezvous warm p50 | ${both.length} | ${ratio.toFixed(2)}× | |`);
-  const errs = rows.filter((r) => r.error || r.state === "error");
-  if (errs.length) console.log(`| ${name} | pages with an error | ${errs.length} | ${errs.map((r) => r.id).join(" ")} | |`);
+  const warm = rows.map((r) => r.warm).filter((c) => c && c.state === "ready" && !c.cold);
+  const cold = rows.map((r) => r.coldClick).filter((c) => c && c.state === "ready" && !c.coldFailed);
+  console.log(`\n### ${name} (warm n=${warm.length}, cold n=${cold.length})\n`);
+  console.log("| step | warm p50 | warm p95 | cold p50 | cold p95 |");
+  console.log("|---|---|---|---|---|");
+  for (const [k, label] of STEPS) {
+    const wv = warm.map((c) => c[k]);
+    const cv = cold.map((c) => c[k]);
+    console.log(`| ${label} | ${f1(pct(wv, 50))} | ${f1(pct(wv, 95))} | ${f1(pct(cv, 50))} | ${f1(pct(cv, 95))} |`);
+  }
+  const rd = rows.filter((r) => r.readability != null).map((r) => r.readability);
+  console.log(`| Readability.js parse() (clone included), same pages | ${f1(pct(rd, 50))} | ${f1(pct(rd, 95))} | | |`);
+  const both = rows.filter((r) => r.readability != null && r.warm && r.warm.total != null && !r.warm.cold);
+  const ratio = pct(both.map((r) => r.readability), 50) / pct(both.map((r) => r.warm.total), 50);
+  const perPage = pct(both.map((r) => r.readability / r.warm.total), 50);
+  console.log(`| Readability p50 / Rendezvous warm total p50 (median per-page ratio) | ${ratio.toFixed(2)}× | (${perPage.toFixed(2)}×) | | |`);
+  const chars = warm.map((c) => c.chars);
+  console.log(`\nserialised html: p50 ${Math.round(pct(chars, 50))} chars, p95 ${Math.round(pct(chars, 95))}; elements p50 ${Math.round(pct(warm.map((c) => c.elements), 50))}`);
+  const notCold = rows.filter((r) => r.coldClick && r.coldClick.coldFailed).map((r) => r.id);
+  if (notCold.length) console.log(`cold clicks that did not find the background asleep (not counted): ${notCold.join(" ")}`);
+  const errs = rows.filter((r) => r.error || (r.warm && r.warm.state !== "ready") || (r.coldClick && r.coldClick.state !== "ready"));
+  if (errs.length) console.log(`pages with an error: ${errs.map((r) => `${r.id} (${r.error || r.warm?.state || r.coldClick?.state})`).join(", ")}`);
 }
 const out = path.join(ROOT, "tests/artifacts/bench-browser.json");
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(all, null, 1));
-console.log(`per-page rows: ${path.relative(ROOT, out)}`);
+console.log(`\nper-page rows: ${path.relative(ROOT, out)}`);

@@ -90,8 +90,12 @@ export async function launchChromium(extDir) {
       const url = page.url();
       const tab = targetInfos.find((t) => t.type === "tab" && t.url === url);
       if (!tab) throw new Error(`no tab target for ${url}: ${JSON.stringify(targetInfos.map((t) => [t.type, t.url]))}`);
+      // Wall clock of the click, for the benchmark's timing split.
+      b.clickedAt = performance.timeOrigin + performance.now();
       await bcdp.send("Extensions.triggerAction", { id: extId, targetId: tab.targetId });
     },
+    /** DevTools protocol sessions (browser-wide and the page's), for the benchmark. */
+    cdp: { browser: bcdp, page: () => pcdp },
     async evalPage(fn, ...args) {
       return page.evaluate(`(${fn})(...${JSON.stringify(args)})`);
     },
@@ -164,7 +168,7 @@ export async function launchChromium(extDir) {
 
 // ------------------------------------------------------------------ Firefox
 
-export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] } = {}) {
+export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"], prefs = {} } = {}) {
   const { Builder, By, Key } = await import("selenium-webdriver");
   const firefox = await import("selenium-webdriver/firefox.js");
   const geckodriver = which("geckodriver", [path.join(os.homedir(), ".cargo/bin/geckodriver")]);
@@ -177,6 +181,7 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] }
     .setPreference("browser.shell.checkDefaultBrowser", false)
     .setPreference("datareporting.policy.dataSubmissionEnabled", false)
     .setPreference("app.update.disabledForTesting", true);
+  for (const [k, v] of Object.entries(prefs)) options.setPreference(k, v);
   options.windowSize(VIEWPORT);
   const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
   const addonId = await driver.installAddon(extDir, true);
@@ -223,6 +228,7 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] }
     async trigger() {
       await driver.setContext("chrome");
       try {
+        b.clickedAt = null;
         const a = driver.actions();
         for (const k of shortcut.slice(0, -1)) a.keyDown(keyOf(k));
         a.sendKeys(shortcut[shortcut.length - 1]);
@@ -257,6 +263,15 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"] }
     async press(key) {
       if (key === "Shift+Tab") await driver.actions().keyDown(Key.SHIFT).sendKeys(Key.TAB).keyUp(Key.SHIFT).perform();
       else await driver.actions().sendKeys(KEYS[key] ?? key).perform();
+    },
+    /** Runs a script in the browser's privileged (chrome) context, for the benchmark. */
+    async chromeScript(source, ...args) {
+      await driver.setContext("chrome");
+      try {
+        return await driver.executeScript(source, ...args);
+      } finally {
+        await driver.setContext("content");
+      }
     },
     async setPageScripting(on) {
       await driver.setContext("chrome");

@@ -75,6 +75,10 @@ fn num(t: &Tok, text: &str) -> Option<u32> {
 
 fn day_of(t: &Tok, text: &str) -> Option<u32> {
     let s = &text[t.start..t.end];
+    // Most words are not days: answer before the ending strips.
+    if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) || s.len() > 4 {
+        return None;
+    }
     let s = s
         .trim_end_matches("er")
         .trim_end_matches("st")

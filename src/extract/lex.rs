@@ -45,6 +45,9 @@ pub struct Trigger {
     pub pats: Vec<Pat>,
 }
 
+/// Inflection endings a demonym may carry ("marocain" → "marocaines").
+const DEMONYM_ENDINGS: [&str; 8] = ["s", "e", "es", "ne", "nes", "le", "les", "ns"];
+
 #[derive(Default)]
 pub struct Lex {
     pub stop: HashSet<String>,
@@ -69,6 +72,9 @@ pub struct Lex {
     pub acronyms: HashMap<String, String>,
     pub not_orgs: HashSet<String>,
     pub demonyms: HashMap<String, String>,
+    /// Every form `demonym_base` accepts (a demonym, or one with an inflection ending), built
+    /// once so that a lookup is one probe (it runs for most words of an article).
+    demonym_forms: HashMap<String, String>,
     pub demonym_prefix: HashMap<String, String>,
     pub places: HashMap<String, PlaceEntry>,
     pub max_place: usize,
@@ -175,6 +181,18 @@ impl Lex {
         for l in t("demonyms") {
             let (a, b) = split2(l);
             x.demonyms.insert(a.to_lowercase(), b.to_string());
+        }
+        // Exact forms first, then each ending in order: the first ending that yields a known
+        // base wins, as a word-by-word strip would.
+        x.demonym_forms = x.demonyms.clone();
+        for suf in DEMONYM_ENDINGS {
+            for (b, c) in &x.demonyms {
+                if b.len() >= 4 {
+                    x.demonym_forms
+                        .entry(format!("{b}{suf}"))
+                        .or_insert_with(|| c.clone());
+                }
+            }
         }
         for l in t("demonym_prefixes") {
             let (a, b) = split2(l);
@@ -401,19 +419,21 @@ impl Lex {
     }
 
     fn demonym_base(&self, w: &str) -> Option<String> {
-        if let Some(c) = self.demonyms.get(w) {
-            return Some(c.clone());
+        self.demonym_forms.get(w).cloned()
+    }
+
+    /// Whether `demonym(w)` is non-empty, without building its answer.
+    pub fn is_demonym(&self, w: &str) -> bool {
+        if self.demonym_forms.contains_key(w) {
+            return true;
         }
-        for suf in ["s", "e", "es", "ne", "nes", "le", "les", "ns"] {
-            if let Some(b) = w.strip_suffix(suf) {
-                if b.len() >= 4 {
-                    if let Some(c) = self.demonyms.get(b) {
-                        return Some(c.clone());
-                    }
-                }
-            }
+        if !w.contains('-') {
+            return false;
         }
-        None
+        let n = w.split('-').count();
+        w.split('-').enumerate().all(|(k, p)| {
+            (k + 1 < n && self.demonym_prefix.contains_key(p)) || self.demonym_forms.contains_key(p)
+        })
     }
 
     /// How a country code (or "@Region") is written in this language.

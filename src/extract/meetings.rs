@@ -315,7 +315,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                     && !lex.stop.contains(&lw[k])
                                     && lex.is_title_at(lw, k).is_none()
                                     && !lex.role_modifiers.contains(&lw[k])
-                                    && lex.demonym(&lw[k]).is_empty()
+                                    && !lex.is_demonym(&lw[k])
                                     && !spans.iter().any(|&(x, y)| x <= k && k < y)
                                     && !lex.triggers_at(&lw[k]).any(|_| true)
                             })

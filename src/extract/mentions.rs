@@ -557,7 +557,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             || lex.is_title_at(lw, i).is_some()
             || lex.org_heads.contains(&lw[i])
             || lex.not_names.contains(&lw[i])
-            || !lex.demonym(&lw[i]).is_empty()
+            || lex.is_demonym(&lw[i])
             || s.toks.get(i + 1).is_some_and(|t| t.cap)
             || lex.is_honor_at(lw, i).is_some()
         {
@@ -592,7 +592,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             && lex.is_title_at(lw, i).is_none()
             && lex.is_honor_at(lw, i).is_none()
             && !lex.org_heads.contains(&lw[i])
-            && lex.demonym(&lw[i]).is_empty()
+            && !lex.is_demonym(&lw[i])
             && !lw[i].starts_with('’')
             && lw[i].chars().any(|c| c.is_alphabetic())
     };
@@ -835,7 +835,7 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
                 // "PPL Center", "Credit Union": a capitalised title word inside a name is no title
                 && !(s.toks[st].cap && st > 0 && s.toks[st - 1].cap && s.toks[st - 1].kind == Kind::Word
                     && lex.is_title_at(lw, st - 1).is_none() && !lex.stop.contains(&lw[st - 1]) && !lex.role_modifiers.contains(&lw[st - 1])
-                    && !lex.places.contains_key(&lw[st - 1]) && lex.demonym(&lw[st - 1]).is_empty())
+                    && !lex.places.contains_key(&lw[st - 1]) && !lex.is_demonym(&lw[st - 1]))
         }) {
             earliest = Some(start);
             i = start;
@@ -852,7 +852,7 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
             && !lex.adjectives_after_noun
             && t.kind == Kind::Word
             && !t.cap
-            && lex.demonym(w).is_empty()
+            && !lex.is_demonym(w)
             && !lex.role_modifiers.contains(w)
         {
             break;
@@ -873,7 +873,7 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
                     && !lex.stop.contains(w)
                     && !(k == 0 && !lex.places.contains_key(w))
                     && !m.people.iter().any(|pm| pm.a <= k && k < pm.b);
-                if lex.role_modifiers.contains(w) || !lex.demonym(w).is_empty() || cap_ok {
+                if lex.role_modifiers.contains(w) || lex.is_demonym(w) || cap_ok {
                     st = k;
                     back += 1;
                 } else {
@@ -903,7 +903,7 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
     while k < n && skipped < 3 && lex.is_title_at(lw, k).is_none() {
         let w = lw[k].as_str();
         if matches!(w, "le" | "la" | "l’" | "the" | "a" | "an" | "un" | "une")
-            || !lex.demonym(w).is_empty()
+            || lex.is_demonym(w)
             || s.toks[k].upper
         {
             k += 1;
@@ -1138,7 +1138,7 @@ fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
         ]
         .iter()
         .any(|s| w.ends_with(s))
-            || !lex.demonym(w).is_empty()
+            || lex.is_demonym(w)
     };
     // adjectives after the head, in languages that put them there (data: settings.txt)
     let mut steps = if lex.adjectives_after_noun { 0 } else { 2 };

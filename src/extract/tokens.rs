@@ -117,7 +117,7 @@ pub fn tokenize(text: &str, abbrev: &HashSet<String>) -> Vec<Tok> {
                 break;
             }
             let word_end = j;
-            let w: String = chars[start..word_end].iter().map(|x| x.1).collect();
+            let w = &text[off(start)..off(word_end)];
             let all_digits = w.chars().all(|c| c.is_ascii_digit() || c == '-');
             kind = if all_digits { Kind::Num } else { Kind::Word };
             // a period that belongs to the word: initials (A.) and known abbreviations
@@ -146,16 +146,25 @@ pub fn tokenize(text: &str, abbrev: &HashSet<String>) -> Vec<Tok> {
         let s = off(start);
         let e = off(i);
         let raw = &text[s..e];
-        let mut lower = raw.to_lowercase().replace(['\'', 'ʼ'], "’");
+        let mut lower = raw.to_lowercase();
+        if lower.contains(['\'', 'ʼ']) {
+            lower = lower.replace(['\'', 'ʼ'], "’");
+        }
         if kind == Kind::Word && lower.ends_with('.') && !lower[..lower.len() - 1].contains('.') {
             lower.pop();
         }
-        let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+        // One pass over the token: letters, whether all are capitals, digits, length.
+        let (mut letters, mut all_upper, mut digits, mut count) = (0usize, true, false, 0usize);
+        for c in raw.chars() {
+            count += 1;
+            if c.is_alphabetic() {
+                letters += 1;
+                all_upper &= c.is_uppercase();
+            }
+            digits |= c.is_ascii_digit();
+        }
         let cap = raw.chars().next().is_some_and(|c| c.is_uppercase());
-        let digits = raw.chars().any(|c| c.is_ascii_digit());
-        let upper = (letters.len() >= 2
-            || letters.len() == 1 && digits && raw.chars().count() <= 3)
-            && letters.iter().all(|c| c.is_uppercase());
+        let upper = (letters >= 2 || letters == 1 && digits && count <= 3) && all_upper;
         toks.push(Tok {
             start: s,
             end: e,

@@ -209,8 +209,8 @@ pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(S
                 let edge_ok = !lex.topic_stop.contains(&s.lw[i])
                     && !lex.topic_stop.contains(&s.lw[i + len - 1])
                     && (i..i + len).all(|k| {
-                        lex.is_title_at(&s.lw, k).is_none() && lex.demonym(&s.lw[k]).is_empty()
-                            || k > i && !lex.demonym(&s.lw[k]).is_empty()
+                        lex.is_title_at(&s.lw, k).is_none() && !lex.is_demonym(&s.lw[k])
+                            || k > i && lex.is_demonym(&s.lw[k])
                     });
                 if ok && edge_ok {
                     let key = s.lw[i..i + len].join(" ");

@@ -78,6 +78,8 @@ pub struct Lex {
     pub demonym_prefix: HashMap<String, String>,
     pub places: HashMap<String, PlaceEntry>,
     pub max_place: usize,
+    /// First word of a place name → the most words a place starting with it has.
+    place_first: HashMap<String, usize>,
     pub country_name: HashMap<String, String>,
     pub months: HashMap<String, u32>,
     pub weekdays: HashMap<String, u32>,
@@ -211,7 +213,11 @@ impl Lex {
             if k.is_empty() {
                 return;
             }
-            x.max_place = x.max_place.max(k.split(' ').count());
+            let words = k.split(' ').count();
+            x.max_place = x.max_place.max(words);
+            let first = k.split(' ').next().unwrap_or_default().to_string();
+            let m = x.place_first.entry(first).or_insert(0);
+            *m = (*m).max(words);
             x.places.entry(k).or_insert(e);
         };
         for l in t("countries") {
@@ -420,6 +426,11 @@ impl Lex {
 
     fn demonym_base(&self, w: &str) -> Option<String> {
         self.demonym_forms.get(w).cloned()
+    }
+
+    /// The most words a place name starting with `first` has (0: none starts with it).
+    pub fn place_len(&self, first: &str) -> usize {
+        self.place_first.get(first).copied().unwrap_or(0)
     }
 
     /// Whether `demonym(w)` is non-empty, without building its answer.

@@ -76,7 +76,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
     while i < n {
         let mut hit = None;
         if s.toks[i].cap {
-            for len in (1..=lex.max_place.min(n - i)).rev() {
+            for len in (1..=lex.place_len(&lw[i]).min(n - i)).rev() {
                 if !s.toks[i + len - 1].cap && len > 1 && !s.toks[i + len - 1].upper {
                     // last word of a multiword place is capitalised or a particle-free name
                     let l = &lw[i + len - 1];

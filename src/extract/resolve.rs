@@ -262,7 +262,7 @@ fn role_country(lex: &Lex, roles: &[String]) -> Option<String> {
                 return Some(c);
             }
             if toks[i].cap {
-                for len in (1..=lex.max_place.min(lw.len() - i)).rev() {
+                for len in (1..=lex.place_len(&lw[i]).min(lw.len() - i)).rev() {
                     if let Some(e) = lex.places.get(&lw[i..i + len].join(" ")) {
                         if e.kind == PlaceKind::Country {
                             return Some(e.cc.clone());

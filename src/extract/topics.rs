@@ -206,13 +206,15 @@ pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(S
                             && matches!(s.lw[k].as_str(), "de" | "du" | "des" | "d’" | "of")
                             || !lex.stop.contains(&s.lw[k]) && s.lw[k].chars().count() > 3)
                 });
-                let edge_ok = !lex.topic_stop.contains(&s.lw[i])
-                    && !lex.topic_stop.contains(&s.lw[i + len - 1])
-                    && (i..i + len).all(|k| {
-                        lex.is_title_at(&s.lw, k).is_none() && !lex.is_demonym(&s.lw[k])
-                            || k > i && lex.is_demonym(&s.lw[k])
-                    });
-                if ok && edge_ok {
+                let edge_ok = || {
+                    !lex.topic_stop.contains(&s.lw[i])
+                        && !lex.topic_stop.contains(&s.lw[i + len - 1])
+                        && (i..i + len).all(|k| {
+                            lex.is_title_at(&s.lw, k).is_none() && !lex.is_demonym(&s.lw[k])
+                                || k > i && lex.is_demonym(&s.lw[k])
+                        })
+                };
+                if ok && edge_ok() {
                     let key = s.lw[i..i + len].join(" ");
                     let text = s.text[s.toks[i].start..s.toks[i + len - 1].end].to_string();
                     let in_title = (i..i + len).all(|k| title_words.contains(s.lw[k].as_str()));

@@ -4,6 +4,7 @@
 //! a known abbreviation or honorific does not end a sentence.
 
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// FNV-1a: the tables are many short words, hashed at start-up and per token; SipHash's
 /// protection against hash flooding is not needed for embedded data.
@@ -54,9 +55,39 @@ pub struct Tok {
     pub space_after: bool,
 }
 
-const ELISIONS: &[&str] = &[
-    "l", "d", "qu", "s", "n", "j", "m", "t", "c", "jusqu", "lorsqu", "puisqu", "quoiqu",
-];
+/// Lowercase words of every language's table `name` (data/<lang>/<name>.txt), read once.
+fn word_set(cell: &'static OnceLock<HashSet<String>>, name: &str) -> &'static HashSet<String> {
+    cell.get_or_init(|| {
+        crate::lang::table_all(name)
+            .map(|(_, w)| w.to_lowercase())
+            .collect()
+    })
+}
+
+/// Elided words split after their apostrophe ("l’", "jusqu’"): data/<lang>/elisions.txt.
+fn elisions() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    word_set(&S, "elisions")
+}
+
+/// Possessive clitics made tokens of their own ("’s"): data/<lang>/possessive_clitics.txt.
+fn possessive_clitics() -> &'static [String] {
+    static S: OnceLock<Vec<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut v: Vec<String> = crate::lang::table_all("possessive_clitics")
+            .map(|(_, w)| w.to_lowercase())
+            .collect();
+        v.dedup();
+        v
+    })
+}
+
+/// A possessive clitic token as the tokenizer makes it ("’s"): a typographic apostrophe and an
+/// entry of possessive_clitics.txt.
+pub fn is_clitic(w: &str) -> bool {
+    w.strip_prefix('’')
+        .is_some_and(|r| possessive_clitics().iter().any(|c| c == r))
+}
 
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '’' || c == 'ʼ'
@@ -69,6 +100,7 @@ pub fn tokenize(text: &str, abbrev: &HashSet<String>) -> Vec<Tok> {
     let n = chars.len();
     let at = |i: usize| if i < n { chars[i].1 } else { ' ' };
     let off = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let (elisions, clitics) = (elisions(), possessive_clitics());
     let mut toks = Vec::new();
     let mut i = 0;
     while i < n {
@@ -96,11 +128,19 @@ pub fn tokenize(text: &str, abbrev: &HashSet<String>) -> Vec<Tok> {
                         .map(|x| x.1)
                         .collect::<String>()
                         .to_lowercase();
-                    if ELISIONS.contains(&word.as_str()) {
+                    if elisions.contains(&word) {
                         j += 1; // keep the apostrophe with the elided word, then stop
                         break;
                     }
-                    if (at(j + 1) == 's' || at(j + 1) == 'S') && !at(j + 2).is_alphanumeric() {
+                    let mut e = j + 1;
+                    while e < n && at(e).is_alphanumeric() {
+                        e += 1;
+                    }
+                    let after = &chars[j + 1..e];
+                    if clitics
+                        .iter()
+                        .any(|c| c.chars().eq(after.iter().flat_map(|x| x.1.to_lowercase())))
+                    {
                         break; // possessive: its own token
                     }
                     j += 1;

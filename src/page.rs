@@ -491,13 +491,7 @@ fn text_date(s: &str) -> Option<String> {
         }
         let Some(m) = month_of(w) else { continue };
         let day = |x: &str| -> Option<u32> {
-            let x = x
-                .trim_end_matches(['.', 'º', '°'])
-                .trim_end_matches("er")
-                .trim_end_matches("st")
-                .trim_end_matches("nd")
-                .trim_end_matches("rd")
-                .trim_end_matches("th");
+            let x = crate::extract::dates::strip_ordinal(x.trim_end_matches(['.', 'º', '°']));
             let d: u32 = x.parse().ok()?;
             (1..=31).contains(&d).then_some(d)
         };

@@ -3,6 +3,8 @@
 //! and relative expressions ("hier", "last weekend", "le même jour") anchored on the publication
 //! date, normalised to ISO `YYYY-MM-DD`.
 
+use std::sync::OnceLock;
+
 use super::lex::Lex;
 use super::tokens::{Kind, Tok};
 
@@ -73,17 +75,34 @@ fn num(t: &Tok, text: &str) -> Option<u32> {
     s.trim_end_matches(['e', 'r']).parse().ok()
 }
 
+/// A day number without its ordinal suffix ("1er", "21st" → "1", "21"): the suffixes of every
+/// language's data/<lang>/ordinal_suffixes.txt, removed until none is left.
+pub fn strip_ordinal(s: &str) -> &str {
+    static S: OnceLock<Vec<String>> = OnceLock::new();
+    let sufs = S.get_or_init(|| {
+        crate::lang::table_all("ordinal_suffixes")
+            .map(|(_, w)| w.to_string())
+            .collect()
+    });
+    let mut s = s;
+    loop {
+        let len = s.len();
+        for suf in sufs {
+            s = s.trim_end_matches(suf.as_str());
+        }
+        if s.len() == len {
+            return s;
+        }
+    }
+}
+
 fn day_of(t: &Tok, text: &str) -> Option<u32> {
     let s = &text[t.start..t.end];
     // Most words are not days: answer before the ending strips.
     if !s.as_bytes().first().is_some_and(u8::is_ascii_digit) || s.len() > 4 {
         return None;
     }
-    let s = s
-        .trim_end_matches("er")
-        .trim_end_matches("st")
-        .trim_end_matches("nd");
-    let s = s.trim_end_matches("rd").trim_end_matches("th");
+    let s = strip_ordinal(s);
     let n: u32 = s.parse().ok()?;
     (1..=31).contains(&n).then_some(n)
 }
@@ -177,7 +196,7 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
             // range "du 26 au 28 juin"
             if di + 3 < n && word_is(lex, "to", &toks[di + 1].lower) {
                 let mut k = di + 2;
-                if toks[k].lower == "le" || toks[k].lower == "the" {
+                if lex.fw.articles.contains(&toks[k].lower) {
                     k += 1;
                 }
                 if let (Some(d2), Some(m)) = (

@@ -45,11 +45,109 @@ pub struct Trigger {
     pub pats: Vec<Pat>,
 }
 
-/// Inflection endings a demonym may carry ("marocain" → "marocaines").
-const DEMONYM_ENDINGS: [&str; 8] = ["s", "e", "es", "ne", "nes", "le", "les", "ns"];
+/// Function words by the role the reader gives them, each read from `data/<lang>/<name>.txt` as
+/// the union over every language: pages quote names and phrases of other languages ("Charles de
+/// Gaulle" on an English page, "the" in a French one), and the reader accepts them all.
+#[derive(Default)]
+pub struct FnWords {
+    /// articles.txt: "le", "the".
+    pub articles: HashSet<String>,
+    /// apposition_articles.txt: "X le président" (no comma).
+    pub apposition_articles: HashSet<String>,
+    /// possessives.txt: "son", "his".
+    pub possessives: HashSet<String>,
+    /// indefinite_articles.txt: "un", "a".
+    pub indefinite: HashSet<String>,
+    /// conjunctions.txt: "et", "and".
+    pub conjunctions: HashSet<String>,
+    /// of_words.txt: "de", "du", "of".
+    pub of_words: HashSet<String>,
+    /// complement_links.txt: "de la", "of the" (head noun → capitalised complement).
+    pub complement_links: HashSet<String>,
+    /// complement_openers.txt: "ministre de la Défense Karen Brutyan".
+    pub complement_openers: HashSet<String>,
+    /// genitive_links.txt: a capitalised word after them inside a role is its complement.
+    pub genitive_links: HashSet<String>,
+    /// role_glue.txt: function words that do not end a role phrase.
+    pub role_glue: HashSet<String>,
+    /// role_breakers.txt: right before a name, no role precedes it ("avec", "by").
+    pub role_breakers: HashSet<String>,
+    /// org_name_links.txt: "Bank of America".
+    pub org_name_links: HashSet<String>,
+    /// acronym_glue.txt: skipped when initials are matched to an acronym.
+    pub acronym_glue: HashSet<String>,
+    /// clause_boundaries.txt: "qui", "who".
+    pub clause_boundaries: HashSet<String>,
+    /// year_prepositions.txt: "en 2006", "in 2006".
+    pub year_prepositions: HashSet<String>,
+    /// party_prepositions.txt: "a top aide to X".
+    pub party_prepositions: HashSet<String>,
+    /// comitatives.txt: "avec", "with".
+    pub comitatives: HashSet<String>,
+    /// place_prepositions.txt: "à Nîmes", "in Kyiv" for places no table knows.
+    pub place_prepositions: HashSet<String>,
+    /// infinitive_markers.txt: "is to meet".
+    pub infinitive_markers: HashSet<String>,
+    /// topic_splits.txt: a topic phrase is cut at them.
+    pub topic_splits: HashSet<String>,
+    /// topic_long_splits.txt: a long topic phrase is cut in two at them.
+    pub topic_long_splits: HashSet<String>,
+    /// demonym_endings.txt, in table order: "marocaine" → "marocain".
+    pub demonym_endings: Vec<String>,
+    /// adjective_endings.txt: "Police nationale".
+    pub adjective_endings: Vec<String>,
+}
+
+fn norm_word(s: &str) -> String {
+    s.to_lowercase().replace('\'', "’")
+}
+
+impl FnWords {
+    fn build() -> FnWords {
+        let set = |name: &str| -> HashSet<String> {
+            lang::table_all(name).map(|(_, w)| norm_word(w)).collect()
+        };
+        let mut demonym_endings: Vec<String> = Vec::new();
+        for (_, w) in lang::table_all("demonym_endings") {
+            let w = norm_word(w);
+            if !demonym_endings.contains(&w) {
+                demonym_endings.push(w);
+            }
+        }
+        FnWords {
+            articles: set("articles"),
+            apposition_articles: set("apposition_articles"),
+            possessives: set("possessives"),
+            indefinite: set("indefinite_articles"),
+            conjunctions: set("conjunctions"),
+            of_words: set("of_words"),
+            complement_links: set("complement_links"),
+            genitive_links: set("genitive_links"),
+            complement_openers: set("complement_openers"),
+            role_glue: set("role_glue"),
+            role_breakers: set("role_breakers"),
+            org_name_links: set("org_name_links"),
+            acronym_glue: set("acronym_glue"),
+            clause_boundaries: set("clause_boundaries"),
+            year_prepositions: set("year_prepositions"),
+            party_prepositions: set("party_prepositions"),
+            comitatives: set("comitatives"),
+            place_prepositions: set("place_prepositions"),
+            infinitive_markers: set("infinitive_markers"),
+            topic_splits: set("topic_splits"),
+            topic_long_splits: set("topic_long_splits"),
+            demonym_endings,
+            adjective_endings: lang::table_all("adjective_endings")
+                .map(|(_, w)| norm_word(w))
+                .collect(),
+        }
+    }
+}
 
 #[derive(Default)]
 pub struct Lex {
+    /// Function words by role (the union over every language).
+    pub fw: FnWords,
     pub stop: HashSet<String>,
     pub abbrev: HashSet<String>,
     pub honor: Vec<Vec<String>>,
@@ -152,6 +250,7 @@ impl Lex {
             locatives: set("locatives"),
             pronouns: set("pronouns"),
             particles: set("name_particles"),
+            fw: FnWords::build(),
             ..Default::default()
         };
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
@@ -187,7 +286,7 @@ impl Lex {
         // Exact forms first, then each ending in order: the first ending that yields a known
         // base wins, as a word-by-word strip would.
         x.demonym_forms = x.demonyms.clone();
-        for suf in DEMONYM_ENDINGS {
+        for suf in &x.fw.demonym_endings {
             for (b, c) in &x.demonyms {
                 if b.len() >= 4 {
                     x.demonym_forms

@@ -66,10 +66,6 @@ fn match_trigger(pats: &[Pat], lw: &[String], i: usize) -> Option<usize> {
     go(pats, lw, i)
 }
 
-const BOUNDARY: &[&str] = &[
-    "qui", "who", "which", "lorsque", "when", "dont", "whose", "after", "après", "before", ";",
-];
-
 pub fn find(cx: &Ctx) -> Vec<Found> {
     let lex = cx.lex;
     let mut out = Vec::new();
@@ -120,9 +116,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 m.orgs
                     .iter()
                     .find(|o| {
-                        let k = if o.a >= 1
-                            && matches!(lw[o.a - 1].as_str(), "the" | "la" | "le" | "l’")
-                        {
+                        let k = if o.a >= 1 && lex.fw.articles.contains(&lw[o.a - 1]) {
                             o.a - 1
                         } else {
                             o.a
@@ -137,7 +131,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
         let sent_dates = &cx.dates[si];
         // "… meets church leaders … in 2006": a meeting years before the article is background
         let old_year = (1..n).any(|k| {
-            matches!(lw[k - 1].as_str(), "in" | "en")
+            lex.fw.year_prepositions.contains(&lw[k - 1])
                 && s.toks[k].kind == super::tokens::Kind::Num
                 && lw[k].len() == 4
                 && lw[k]
@@ -152,7 +146,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
             let next = trig.get(ti + 1).map(|t| t.0).unwrap_or(n);
             let mut wend = next;
             for k in tb..next {
-                if BOUNDARY.contains(&lw[k].as_str())
+                if lex.fw.clause_boundaries.contains(&lw[k])
                     || s.text[s.toks[k].start..s.toks[k].end] == *";"
                 {
                     wend = k;
@@ -176,9 +170,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         })
                 })
             };
-            let of_noun = lw
-                .get(tb)
-                .is_some_and(|w| matches!(w.as_str(), "de" | "du" | "des" | "of"));
+            let of_noun = lw.get(tb).is_some_and(|w| lex.fw.of_words.contains(w));
             let after: Vec<PRef> = people
                 .iter()
                 .filter(|p| p.a >= tb && p.a < wend && !inside_other(p) && !of_noun)
@@ -192,23 +184,20 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     let mut parties: Vec<Party> = Vec::new();
                     let mut q = tb;
                     let det = |w: &str| lex.determiners.contains(w);
-                    let prep = |w: &str| {
-                        matches!(
-                            w,
-                            "to" | "of" | "for" | "de" | "du" | "des" | "d’" | "auprès"
-                        )
-                    };
+                    let prep = |w: &str| lex.fw.party_prepositions.contains(w);
                     while q < wend {
                         let sep = |x: usize, y: usize| {
                             lw[x..y]
                                 .iter()
-                                .any(|w| matches!(w.as_str(), "and" | "et" | "," | ";"))
+                                .any(|w| lex.fw.conjunctions.contains(w) || w == "," || w == ";")
                         };
                         let person = after
                             .iter()
                             .find(|r| r.a >= q && r.a < q + 6 && !sep(q, r.a))
                             .copied();
-                        if matches!(lw[q].as_str(), "and" | "et" | ",") && !parties.is_empty() {
+                        if (lex.fw.conjunctions.contains(&lw[q]) || lw[q] == ",")
+                            && !parties.is_empty()
+                        {
                             q += 1;
                             continue;
                         }
@@ -256,7 +245,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     if parties.len() >= 2 {
                         let cstart = (0..ta)
                             .rev()
-                            .find(|&k| BOUNDARY.contains(&lw[k].as_str()))
+                            .find(|&k| lex.fw.clause_boundaries.contains(&lw[k]) || lw[k] == ";")
                             .map(|k| k + 1)
                             .unwrap_or(0);
                         let date = sent_dates
@@ -354,7 +343,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             let (x, y) = (before[before.len() - 2], before[before.len() - 1]);
                             if lw
                                 .get(x.b..y.a)
-                                .is_some_and(|s| s.iter().any(|w| w == "et" || w == "and"))
+                                .is_some_and(|s| s.iter().any(|w| lex.fw.conjunctions.contains(w)))
                             {
                                 groups.push((Party::Person(x.pid), vec![y], false));
                             }
@@ -379,9 +368,9 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             }
                             ents.sort();
                             let joined = ents.len() == 2
-                                && lw
-                                    .get(ents[0].0..ents[1].0)
-                                    .is_some_and(|g| g.iter().any(|w| w == "and" || w == "et"));
+                                && lw.get(ents[0].0..ents[1].0).is_some_and(|g| {
+                                    g.iter().any(|w| lex.fw.conjunctions.contains(w))
+                                });
                             if ents.len() == 2 && ents[0].0 < 3 && joined {
                                 groups.push((Party::Name(ents[0].1.clone()), vec![], false));
                                 groups.last_mut().unwrap().0 = Party::Name(ents[0].1.clone());
@@ -448,7 +437,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     // Tuesday of officials who described Trump's call with Zelenskiy")
                     let cstart = (0..ta)
                         .rev()
-                        .find(|&k| BOUNDARY.contains(&lw[k].as_str()))
+                        .find(|&k| lex.fw.clause_boundaries.contains(&lw[k]) || lw[k] == ";")
                         .map(|k| k + 1)
                         .unwrap_or(0);
                     let in_clause: Vec<&DateHit> = sent_dates
@@ -528,8 +517,10 @@ fn is_planned(lex: &Lex, s: &Sent, ta: usize, _tb: usize) -> bool {
     }
     // a future verb earlier in the clause ("se rendra à Tbilissi, où il rencontrera")
     let lo = ta.saturating_sub(4);
-    (lo..ta)
-        .any(|k| lex.planned.iter().any(|p| p.matches(&s.lw[k])) || s.lw[k] == "to" && k + 1 == ta)
+    (lo..ta).any(|k| {
+        lex.planned.iter().any(|p| p.matches(&s.lw[k]))
+            || lex.fw.infinitive_markers.contains(&s.lw[k]) && k + 1 == ta
+    })
 }
 
 /// A party described rather than named: "the generals", "a top aide to Zelenskiy".
@@ -541,7 +532,7 @@ fn noun_party(lex: &Lex, s: &Sent, k: usize, end: usize) -> Option<(String, usiz
     let mut j = k + 1;
     while j < end && j < k + 7 {
         let t = &s.toks[j];
-        if t.kind == super::tokens::Kind::Punct || BOUNDARY.contains(&lw[j].as_str()) {
+        if t.kind == super::tokens::Kind::Punct || lex.fw.clause_boundaries.contains(&lw[j]) {
             break;
         }
         j += 1;

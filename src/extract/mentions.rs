@@ -3,7 +3,7 @@
 //! a title or role before or after, or a known first name) with their roles.
 
 use super::lex::{Lex, PlaceKind};
-use super::tokens::Kind;
+use super::tokens::{is_clitic, Kind};
 use super::Sent;
 
 #[derive(Clone, Debug)]
@@ -56,11 +56,6 @@ fn p(s: &Sent, i: usize) -> &str {
     s.toks.get(i).map(|t| &s.text[t.start..t.end]).unwrap_or("")
 }
 
-const ROLE_GLUE: &[&str] = &[
-    "de", "du", "des", "la", "le", "l’", "d’", "et", "of", "the", "and", "for", "to", "en", "au",
-    "aux", "auprès", "à", "in", "on", "at", "-",
-];
-
 fn is_word(s: &Sent, i: usize) -> bool {
     s.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
 }
@@ -109,10 +104,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             // a capitalised place that is a stopword at the start of a sentence is not taken
             let loc = i > 0 && lex.locatives.contains(&lw[i - 1])
                 || i > 1
-                    && (lw[i - 1] == "l’"
-                        || lw[i - 1] == "la"
-                        || lw[i - 1] == "le"
-                        || lw[i - 1] == "the")
+                    && lex.fw.articles.contains(&lw[i - 1])
                     && lex.locatives.contains(&lw[i - 2]);
             // an attributive abbreviation ("U.S. military aid", "US troops") works as an adjective
             let attributive = len == 1
@@ -231,7 +223,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             while j < n
                 && (s.toks[j].cap && is_word(s, j)
                     || (j > i
-                        && matches!(lw[j].as_str(), "of" | "for" | "and")
+                        && lex.fw.org_name_links.contains(&lw[j])
                         && j + 1 < n
                         && s.toks[j + 1].cap))
             {
@@ -379,12 +371,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         }
         let mut j = i + 1;
         let mut k = j;
-        while k < n
-            && matches!(
-                lw[k].as_str(),
-                "de" | "du" | "des" | "la" | "l’" | "d’" | "of" | "the"
-            )
-        {
+        while k < n && lex.fw.complement_links.contains(&lw[k]) {
             k += 1;
         }
         if k > j && k < n && s.toks[k].cap && !used[k] {
@@ -441,8 +428,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
     // --- "mosquée de Beaucaire (Gard)", "mayor of Franklin": a place complement, and a
     // parenthesised place after a place
     for i in 2..n {
-        if !(lex.place_heads.contains(&lw[i - 2])
-            && matches!(lw[i - 1].as_str(), "de" | "du" | "des" | "d’" | "of"))
+        if !(lex.place_heads.contains(&lw[i - 2]) && lex.fw.of_words.contains(&lw[i - 1]))
             && !(lex.place_heads.contains(&lw[i - 1]) && i >= 1 && false)
         {
             continue;
@@ -539,9 +525,9 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
 
     // --- places named after a locative preposition ("à Nîmes", "in Kyiv") that no table knows
     for i in 1..n {
-        if !matches!(lw[i - 1].as_str(), "à" | "in")
+        if !lex.fw.place_prepositions.contains(&lw[i - 1])
             || lowercase.contains(&lw[i])
-            || lw.get(i + 1).is_some_and(|w| w == "’s")
+            || lw.get(i + 1).is_some_and(|w| is_clitic(w))
             || !s.toks[i].cap
             || used[i]
             || !is_word(s, i)
@@ -639,13 +625,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         // Défense Karen Brutyan"), not the start of a name, unless it is a known first name
         let mut a = i;
         let b = j;
-        let glue_before = |k: usize| {
-            k > 0
-                && matches!(
-                    lw[k - 1].as_str(),
-                    "de" | "du" | "des" | "d’" | "la" | "l’" | "of"
-                )
-        };
+        let glue_before = |k: usize| k > 0 && lex.fw.complement_openers.contains(&lw[k - 1]);
         while a < b
             && glue_before(a)
             && !lex.first_names.contains(p(s, a))
@@ -695,7 +675,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         let words = b - a;
         let strong =
             honor || role_before.is_some() || role_after.is_some() || first_known && words >= 2;
-        let possessive = b < n && (lw[b] == "’s");
+        let possessive = b < n && is_clitic(&lw[b]);
         if strong && !(words == 1 && !honor && role_before.is_none()) {
             let mut roles = Vec::new();
             let mut spans = Vec::new();
@@ -739,10 +719,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
     for i in 0..n {
         if let Some(l) = lex.is_title_at(lw, i) {
             if i > 0
-                && matches!(
-                    lw[i - 1].as_str(),
-                    "le" | "la" | "l’" | "the" | "son" | "sa" | "his" | "her"
-                )
+                && (lex.fw.articles.contains(&lw[i - 1]) || lex.fw.possessives.contains(&lw[i - 1]))
             {
                 let in_role = m
                     .people
@@ -782,36 +759,10 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
     }
     let mut e = k;
     // skip a comma and determiners right before the name
-    while e > 0 && (p(s, e - 1) == "," || matches!(lw[e - 1].as_str(), "le" | "la" | "l’" | "the"))
-    {
+    while e > 0 && (p(s, e - 1) == "," || lex.fw.articles.contains(&lw[e - 1])) {
         e -= 1;
     }
-    if e > 0
-        && matches!(
-            lw[e - 1].as_str(),
-            "et" | "and"
-                | "ou"
-                | "or"
-                | "de"
-                | "du"
-                | "des"
-                | "au"
-                | "aux"
-                | "à"
-                | "en"
-                | "d’"
-                | "of"
-                | "to"
-                | "in"
-                | "at"
-                | "for"
-                | "on"
-                | "with"
-                | "avec"
-                | "par"
-                | "by"
-        )
-    {
+    if e > 0 && lex.fw.role_breakers.contains(&lw[e - 1]) {
         return (None, (0, 0));
     }
     let mut earliest = None;
@@ -827,7 +778,7 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
         {
             break;
         }
-        if t.kind == Kind::Punct && !matches!(p(s, j), "(" | ")" | "-" | "’s") {
+        if t.kind == Kind::Punct && !matches!(p(s, j), "(" | ")" | "-") && !is_clitic(p(s, j)) {
             break;
         }
         if let Some(start) = (0..=j).rev().take(3).find(|&st| {
@@ -842,7 +793,7 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
             steps += 1;
             continue;
         }
-        if lex.stop.contains(w) && !ROLE_GLUE.contains(&w) {
+        if lex.stop.contains(w) && !lex.fw.role_glue.contains(w) && w != "-" {
             break;
         }
         // in English a role ends on its title or an adjective of nationality ("Senator
@@ -902,7 +853,8 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
     let mut skipped = 0;
     while k < n && skipped < 3 && lex.is_title_at(lw, k).is_none() {
         let w = lw[k].as_str();
-        if matches!(w, "le" | "la" | "l’" | "the" | "a" | "an" | "un" | "une")
+        if lex.fw.articles.contains(w)
+            || lex.fw.indefinite.contains(w)
             || lex.is_demonym(w)
             || s.toks[k].upper
         {
@@ -915,7 +867,11 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
     if k >= n || lex.is_title_at(lw, k).is_none() {
         return (None, (0, 0));
     }
-    if i == b && !matches!(lw.get(b).map(|x| x.as_str()), Some("le" | "la" | "l’")) {
+    if i == b
+        && !lw
+            .get(b)
+            .is_some_and(|x| lex.fw.apposition_articles.contains(x))
+    {
         return (None, (0, 0));
     }
     let st = k;
@@ -932,18 +888,18 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
                 break;
             }
         } else if depth == 0 {
-            if s.toks[j].kind == Kind::Punct && tx != "-" && tx != "’s" {
+            if s.toks[j].kind == Kind::Punct && tx != "-" && !is_clitic(tx) {
                 break;
             }
-            if matches!(w, "et" | "and") {
+            if lex.fw.conjunctions.contains(w) {
                 let nx = lw.get(j + 1).map(|x| x.as_str()).unwrap_or("");
                 if lex.is_honor_at(lw, j + 1).is_some()
-                    || matches!(nx, "le" | "la" | "l’" | "the")
-                    || s.toks.get(j + 1).is_some_and(|t| t.cap) && !matches!(nx, "de" | "du")
+                    || lex.fw.articles.contains(nx)
+                    || s.toks.get(j + 1).is_some_and(|t| t.cap) && !lex.fw.of_words.contains(nx)
                 {
                     break;
                 }
-            } else if lex.stop.contains(w) && !ROLE_GLUE.contains(&w) {
+            } else if lex.stop.contains(w) && !lex.fw.role_glue.contains(w) && w != "-" {
                 break;
             }
             if lex.is_honor_at(lw, j).is_some() {
@@ -957,13 +913,7 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
     }
     // a name inside the phrase: "…, le vice-ministre X" is the next item of a list (no role for
     // this name); "… bras droit du Premier ministre X" keeps X inside the role (genitive)
-    let glue = |k: usize| {
-        k > 0
-            && matches!(
-                lw[k - 1].as_str(),
-                "de" | "du" | "des" | "la" | "l’" | "d’" | "of" | "the" | "le" | "les"
-            )
-    };
+    let glue = |k: usize| k > 0 && lex.fw.genitive_links.contains(&lw[k - 1]);
     for k in st + 1..j {
         let t = &s.toks[k];
         if t.cap
@@ -979,8 +929,10 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
                     && (q == st || lex.is_title_at(lw, q - 1).is_none())
             });
             let genitive = title_start.is_some_and(|q| {
-                q > st && matches!(lw[q - 1].as_str(), "du" | "de" | "des" | "d’" | "of")
-                    || q > st + 1 && lw[q - 1] == "la" && lw[q - 2] == "de"
+                q > st && lex.fw.of_words.contains(&lw[q - 1])
+                    || q > st + 1
+                        && lex.fw.articles.contains(&lw[q - 1])
+                        && lex.fw.of_words.contains(&lw[q - 2])
             });
             if !genitive {
                 return (None, (0, 0));
@@ -1016,28 +968,8 @@ fn expansion(
         if s.toks[k].kind != Kind::Word {
             break;
         }
-        let glue = matches!(
-            w,
-            "de" | "du"
-                | "des"
-                | "la"
-                | "le"
-                | "les"
-                | "l’"
-                | "d’"
-                | "of"
-                | "the"
-                | "for"
-                | "and"
-                | "et"
-                | "à"
-                | "au"
-                | "aux"
-                | "pour"
-                | "en"
-        );
-        if glue {
-            if w == "et" || w == "and" {
+        if lex.fw.acronym_glue.contains(w) {
+            if lex.fw.conjunctions.contains(w) {
                 break;
             }
             j = k;
@@ -1072,10 +1004,7 @@ fn expansion(
             let a = j;
             let mut st = a;
             while st < paren
-                && matches!(
-                    lw[st].as_str(),
-                    "de" | "du" | "la" | "le" | "l’" | "of" | "the"
-                )
+                && (lex.fw.complement_links.contains(&lw[st]) || lex.fw.articles.contains(&lw[st]))
             {
                 st += 1;
             }
@@ -1131,13 +1060,10 @@ fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
     let mut j = i + 1;
     let mut has_cap = s.toks[i].cap && i > 0;
     let adj = |w: &str| {
-        [
-            "al", "ale", "aux", "ique", "ien", "ienne", "ais", "aise", "éen", "éenne", "aire",
-            "el", "elle", "if", "ive", "ain", "aine", "ale", "ales", "iens", "ional", "ionale",
-            "ité", "ant", "ante", "al", "éral", "érale", "ieur", "ieure", "ain", "ine", "é", "ée",
-        ]
-        .iter()
-        .any(|s| w.ends_with(s))
+        lex.fw
+            .adjective_endings
+            .iter()
+            .any(|s| w.ends_with(s.as_str()))
             || lex.is_demonym(w)
     };
     // adjectives after the head, in languages that put them there (data: settings.txt)
@@ -1160,12 +1086,7 @@ fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
     let mut comps = 0;
     loop {
         let mut k = j;
-        while k < n
-            && matches!(
-                lw[k].as_str(),
-                "de" | "du" | "des" | "la" | "l’" | "d’" | "of" | "the"
-            )
-        {
+        while k < n && lex.fw.complement_links.contains(&lw[k]) {
             k += 1;
         }
         if k == j || k >= n || !s.toks[k].cap || lex.stop.contains(&lw[k]) || comps >= 3 {

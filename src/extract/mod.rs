@@ -111,7 +111,8 @@ fn is_byline_block(lex: &lex::Lex, text: &str, toks: &[tokens::Tok], authors: &[
     if (3..=9).contains(&toks.len())
         && toks.iter().all(|t| {
             t.kind == tokens::Kind::Word && t.cap && !lex.stop.contains(&t.lower)
-                || matches!(t.lower.as_str(), "et" | "and" | ",")
+                || lex.fw.conjunctions.contains(&t.lower)
+                || t.lower == ","
         })
         && toks
             .iter()

@@ -91,7 +91,7 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
                     None if !weak
                         || ((2..=3).contains(&t.len()) && pm.a > 0 && {
                             let prev = &sents[si].lw[pm.a - 1];
-                            matches!(prev.as_str(), "with" | "avec")
+                            lex.fw.comitatives.contains(prev)
                                 || lex.triggers_at(prev).any(|tr| {
                                     tr.pats.len() == 1 && (tr.kind == "meet" || tr.kind == "host")
                                 })

@@ -7,63 +7,6 @@ use super::lex::{Lex, Pat};
 use super::tokens::Kind;
 use super::Sent;
 
-const SPLIT_WORDS: &[&str] = &[
-    "et",
-    "ainsi",
-    "notamment",
-    "particulièrement",
-    "mais",
-    "qui",
-    "que",
-    "qu’",
-    "lors",
-    "afin",
-    "dont",
-    "où",
-    "and",
-    "including",
-    "but",
-    "which",
-    "that",
-    "who",
-    "when",
-    "while",
-    "as",
-    "especially",
-    "after",
-    "before",
-    "entre",
-    "between",
-    "a",
-    "ont",
-    "est",
-    "sont",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "said",
-    "indique",
-    "souligne",
-    "ajoute",
-    "selon",
-];
-
-const LONG_SPLIT: &[&str] = &[
-    "dans",
-    "pour",
-    "concernant",
-    "in",
-    "for",
-    "within",
-    "regarding",
-    "lors",
-    "during",
-];
-
 /// Phrases from tokens `a..b` of a sentence.
 pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)]) -> Vec<String> {
     let mut out = Vec::new();
@@ -72,7 +15,7 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
         if cur.len() > 10 {
             // long: split at a preposition that opens a new frame ("dans le domaine de …")
             if let Some(k) =
-                (2..cur.len() - 1).find(|&k| LONG_SPLIT.contains(&s.lw[cur[k]].as_str()))
+                (2..cur.len() - 1).find(|&k| lex.fw.topic_long_splits.contains(&s.lw[cur[k]]))
             {
                 let mut rest = cur.split_off(k + 1);
                 cur.pop();
@@ -137,7 +80,7 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
         let t = &s.toks[k];
         let tx = &s.text[t.start..t.end];
         if t.kind == Kind::Punct && !matches!(tx, "-" | "’" | "'")
-            || SPLIT_WORDS.contains(&s.lw[k].as_str())
+            || lex.fw.topic_splits.contains(&s.lw[k])
         {
             flush(lex, s, &mut cur, &mut out);
             continue;
@@ -201,9 +144,7 @@ pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(S
                     let t = &s.toks[k];
                     t.kind == Kind::Word
                         && !t.cap
-                        && (q == 1
-                            && len == 3
-                            && matches!(s.lw[k].as_str(), "de" | "du" | "des" | "d’" | "of")
+                        && (q == 1 && len == 3 && lex.fw.of_words.contains(&s.lw[k])
                             || !lex.stop.contains(&s.lw[k]) && s.lw[k].chars().count() > 3)
                 });
                 let edge_ok = || {

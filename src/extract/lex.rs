@@ -161,6 +161,14 @@ pub struct Lex {
     pub facility_heads: HashSet<String>,
     pub role_modifiers: HashSet<String>,
     pub adjectives_after_noun: bool,
+    /// settings.txt name_link / name_link_elided / elision_initials ("de la", "de l’", "aeiou…").
+    pub name_link: String,
+    pub name_link_elided: String,
+    pub elision_initials: String,
+    /// title_offices.txt: "directeur" → "direction".
+    pub title_offices: Vec<(String, String)>,
+    /// office_agreements.txt: "général" → "générale".
+    pub office_agreements: HashMap<String, String>,
     pub determiners: HashSet<String>,
     pub place_heads: HashSet<String>,
     pub topic_stop: HashSet<String>,
@@ -265,6 +273,26 @@ impl Lex {
         x.adjectives_after_noun = t("settings")
             .iter()
             .any(|l| l.trim() == "adjectives_after_noun|yes");
+        let setting = |key: &str| {
+            t("settings")
+                .iter()
+                .map(|l| split2(l))
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.replace('\'', "’"))
+                .unwrap_or_default()
+        };
+        x.name_link = setting("name_link");
+        x.name_link_elided = setting("name_link_elided");
+        x.elision_initials = setting("elision_initials");
+        for l in t("title_offices") {
+            let (a, b) = split2(l);
+            x.title_offices.push((a.to_lowercase(), b.to_lowercase()));
+        }
+        for l in t("office_agreements") {
+            let (a, b) = split2(l);
+            x.office_agreements
+                .insert(a.to_lowercase(), b.to_lowercase());
+        }
         x.byline_phrases = t("byline_phrases").iter().map(|s| words(s)).collect();
         for l in t("orgs") {
             let (a, b) = split2(l);

@@ -1009,16 +1009,18 @@ fn expansion(
                 st += 1;
             }
             let rest = surface(s, st, paren);
-            let glue = if lw
-                .get(st)
-                .is_some_and(|w| w.starts_with(|c: char| "aeiouéèh".contains(c)))
+            // the language's link ("of", "de la"), elided before a vowel ("de l’")
+            let glue = if !lex.name_link_elided.is_empty()
+                && lw
+                    .get(st)
+                    .is_some_and(|w| w.starts_with(|c: char| lex.elision_initials.contains(c)))
             {
-                "de l’"
+                &lex.name_link_elided
             } else {
-                "de la"
+                &lex.name_link
             };
-            let name = if lex.stop.contains("the") {
-                format!("{head} of {rest}")
+            let name = if glue.is_empty() {
+                format!("{head} {rest}")
             } else {
                 format!("{head} {glue} {rest}")
             };
@@ -1028,24 +1030,36 @@ fn expansion(
     None
 }
 
+/// The word with its first letter uppercase.
+fn capital(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// "Directeur Général de la Sûreté nationale" names the office ("Direction Générale de …").
 fn org_name_from_title(lex: &Lex, s: &Sent, a: usize, b: usize) -> String {
     let text = surface(s, a, b);
     if lex.is_title_at(&s.lw, a).is_some() {
-        for (t, o) in [
-            ("Directeur", "Direction"),
-            ("Directrice", "Direction"),
-            ("directeur", "direction"),
-            ("directrice", "direction"),
-        ] {
-            if let Some(rest) = text.strip_prefix(t) {
-                let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
-                if let Some(w) = words.get_mut(1) {
-                    if w == "Général" || w == "général" {
-                        w.push('e');
+        // the office a title's holder heads (data: title_offices.txt), written with the title's
+        // capital, and the adjective after it agreeing with it (office_agreements.txt)
+        for (t, o) in &lex.title_offices {
+            for (t, o) in [(capital(t), capital(o)), (t.clone(), o.clone())] {
+                if let Some(rest) = text.strip_prefix(t.as_str()) {
+                    let mut words: Vec<String> = rest.split(' ').map(str::to_string).collect();
+                    if let Some(w) = words.get_mut(1) {
+                        let lower = w.to_lowercase();
+                        if let Some(f) = lex.office_agreements.get(&lower) {
+                            if *w == lower {
+                                *w = f.clone();
+                            } else if *w == capital(&lower) {
+                                *w = capital(f);
+                            }
+                        }
                     }
+                    return format!("{o}{}", words.join(" "));
                 }
-                return format!("{o}{}", words.join(" "));
             }
         }
     }

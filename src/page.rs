@@ -431,28 +431,8 @@ fn months() -> &'static Vec<(String, u32)> {
                 Some((name.trim().to_lowercase(), n.trim().parse().ok()?))
             })
             .collect();
-        // English names are the web's lingua franca for machine dates.
-        for (i, m) in [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-        .iter()
-        .enumerate()
-        {
-            v.push((m.to_string(), i as u32 + 1));
-            v.push((m[..3].to_string(), i as u32 + 1));
-        }
-        v.push(("sept".into(), 9));
+        // Every language's names (English ones are the web's lingua franca for machine dates,
+        // whatever the page's language), full and abbreviated ("sept", "dec"): data/<lang>/months.txt.
         v.sort();
         v.dedup();
         v

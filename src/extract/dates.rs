@@ -382,6 +382,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ordinal_suffixes_from_data() {
+        assert_eq!(strip_ordinal("1er"), "1");
+        assert_eq!(strip_ordinal("21st"), "21");
+        assert_eq!(strip_ordinal("3rd"), "3");
+        assert_eq!(strip_ordinal("12"), "12");
+    }
+
+    #[test]
     fn calendar() {
         let d = days_from_civil(2019, 11, 20);
         assert_eq!(weekday(d), 2); // Wednesday

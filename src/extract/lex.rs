@@ -637,3 +637,21 @@ pub fn detect(text: &str) -> Option<&'static str> {
     }
     best.1
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_are_read_from_every_language() {
+        let fw = &get("en").fw;
+        for w in ["et", "and", "le", "the", "l’", "de", "of", "d’"] {
+            assert!(
+                fw.conjunctions.contains(w) || fw.articles.contains(w) || fw.of_words.contains(w),
+                "{w}"
+            );
+        }
+        assert!(!fw.articles.contains("les") && !fw.complement_openers.contains("the"));
+        assert_eq!(get("fr").demonym("marocaines"), vec!["MA".to_string()]);
+    }
+}

@@ -8,7 +8,7 @@ use std::cell::{Ref, RefCell};
 
 use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{local_name, ns, Attribute, QualName};
+use html5ever::{local_name, ns, Attribute, LocalName, QualName};
 
 /// Index of a node in [`Document::nodes`] (document order).
 pub type NodeId = usize;
@@ -25,9 +25,10 @@ pub enum Ns {
 #[derive(Clone, Debug)]
 pub struct Element {
     /// Local name as the DOM's `localName` gives it (lower case for HTML).
-    pub tag: Box<str>,
+    pub tag: LocalName,
     pub ns: Ns,
-    pub attrs: Vec<(Box<str>, Box<str>)>,
+    /// Attributes as the parser produced them (moved, not copied: no allocation per name).
+    pub attrs: Vec<(LocalName, StrTendril)>,
     /// Position among the document's elements (`getElementsByTagName('*')`).
     pub index: u32,
 }
@@ -36,7 +37,7 @@ pub struct Element {
 pub enum NodeData {
     Document,
     Element(Element),
-    Text(Box<str>),
+    Text(StrTendril),
 }
 
 #[derive(Clone, Debug)]
@@ -455,7 +456,7 @@ impl Sink {
             let kind = std::mem::replace(&mut sink[sid].kind, SinkKind::Other);
             let data = match kind {
                 SinkKind::Document => NodeData::Document,
-                SinkKind::Text(t) => NodeData::Text(Box::from(&*t)),
+                SinkKind::Text(t) => NodeData::Text(t),
                 SinkKind::Other => unreachable!("skipped above"),
                 SinkKind::Element { name, attrs, .. } => {
                     let ns = if name.ns == ns!(html) {
@@ -468,12 +469,9 @@ impl Sink {
                         Ns::Other
                     };
                     NodeData::Element(Element {
-                        tag: Box::from(&*name.local),
+                        tag: name.local,
                         ns,
-                        attrs: attrs
-                            .iter()
-                            .map(|a| (Box::from(&*a.name.local), Box::from(&*a.value)))
-                            .collect(),
+                        attrs: attrs.into_iter().map(|a| (a.name.local, a.value)).collect(),
                         index: doc.elements.len() as u32,
                     })
                 }

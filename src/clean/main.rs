@@ -67,15 +67,13 @@ fn class_factor(doc: &Document, n: NodeId) -> f32 {
         if s.is_empty() {
             continue;
         }
+        // The cues are ASCII letters and digits, so one found in the whole value lies inside
+        // one of its class/id words: no need to split it.
         let s = s.to_ascii_lowercase();
-        let toks: Vec<&str> = s
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|t| !t.is_empty())
-            .collect();
-        if toks.iter().any(|t| NEGATIVE.iter().any(|p| t.contains(p))) {
+        if NEGATIVE.iter().any(|p| s.contains(p)) {
             f -= 0.3;
         }
-        if toks.iter().any(|t| POSITIVE.iter().any(|p| t.contains(p))) {
+        if POSITIVE.iter().any(|p| s.contains(p)) {
             f += 0.2;
         }
     }
@@ -643,4 +641,21 @@ fn pick_headline(doc: &Document, st: &Stats, h1s: &[NodeId], meta: &Meta) -> Opt
         }
     }
     first
+}
+
+#[cfg(test)]
+mod tests {
+    /// `class_factor` looks for the cues in the whole class/id value, which equals looking in
+    /// each of its words only while every cue is made of ASCII letters and digits.
+    #[test]
+    fn class_cues_are_ascii_words() {
+        for p in super::POSITIVE.iter().chain(super::NEGATIVE) {
+            assert!(
+                !p.is_empty()
+                    && p.bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()),
+                "{p}"
+            );
+        }
+    }
 }

@@ -48,50 +48,68 @@ pub struct Trigger {
 /// Function words by the role the reader gives them, each read from `data/<lang>/<name>.txt` as
 /// the union over every language: pages quote names and phrases of other languages ("Charles de
 /// Gaulle" on an English page, "the" in a French one), and the reader accepts them all.
+/// A set of lowercase words, looked up by `&str` through one out-of-line function (the sets are
+/// consulted at many places of the readers; inlining the hash probe at each one grew the binary).
+#[derive(Default)]
+pub struct Words(HashSet<String>);
+
+impl Words {
+    /// Every language's table `name`, lowercase, apostrophes as ’.
+    #[inline(never)]
+    fn read(name: &str) -> Words {
+        Words(lang::table_all(name).map(|(_, w)| norm_word(w)).collect())
+    }
+
+    #[inline(never)]
+    pub fn contains(&self, w: &str) -> bool {
+        self.0.contains(w)
+    }
+}
+
 #[derive(Default)]
 pub struct FnWords {
     /// articles.txt: "le", "the".
-    pub articles: HashSet<String>,
+    pub articles: Words,
     /// apposition_articles.txt: "X le président" (no comma).
-    pub apposition_articles: HashSet<String>,
+    pub apposition_articles: Words,
     /// possessives.txt: "son", "his".
-    pub possessives: HashSet<String>,
+    pub possessives: Words,
     /// indefinite_articles.txt: "un", "a".
-    pub indefinite: HashSet<String>,
+    pub indefinite: Words,
     /// conjunctions.txt: "et", "and".
-    pub conjunctions: HashSet<String>,
+    pub conjunctions: Words,
     /// of_words.txt: "de", "du", "of".
-    pub of_words: HashSet<String>,
+    pub of_words: Words,
     /// complement_links.txt: "de la", "of the" (head noun → capitalised complement).
-    pub complement_links: HashSet<String>,
+    pub complement_links: Words,
     /// complement_openers.txt: "ministre de la Défense Karen Brutyan".
-    pub complement_openers: HashSet<String>,
+    pub complement_openers: Words,
     /// genitive_links.txt: a capitalised word after them inside a role is its complement.
-    pub genitive_links: HashSet<String>,
+    pub genitive_links: Words,
     /// role_glue.txt: function words that do not end a role phrase.
-    pub role_glue: HashSet<String>,
+    pub role_glue: Words,
     /// role_breakers.txt: right before a name, no role precedes it ("avec", "by").
-    pub role_breakers: HashSet<String>,
+    pub role_breakers: Words,
     /// org_name_links.txt: "Bank of America".
-    pub org_name_links: HashSet<String>,
+    pub org_name_links: Words,
     /// acronym_glue.txt: skipped when initials are matched to an acronym.
-    pub acronym_glue: HashSet<String>,
+    pub acronym_glue: Words,
     /// clause_boundaries.txt: "qui", "who".
-    pub clause_boundaries: HashSet<String>,
+    pub clause_boundaries: Words,
     /// year_prepositions.txt: "en 2006", "in 2006".
-    pub year_prepositions: HashSet<String>,
+    pub year_prepositions: Words,
     /// party_prepositions.txt: "a top aide to X".
-    pub party_prepositions: HashSet<String>,
+    pub party_prepositions: Words,
     /// comitatives.txt: "avec", "with".
-    pub comitatives: HashSet<String>,
+    pub comitatives: Words,
     /// place_prepositions.txt: "à Nîmes", "in Kyiv" for places no table knows.
-    pub place_prepositions: HashSet<String>,
+    pub place_prepositions: Words,
     /// infinitive_markers.txt: "is to meet".
-    pub infinitive_markers: HashSet<String>,
+    pub infinitive_markers: Words,
     /// topic_splits.txt: a topic phrase is cut at them.
-    pub topic_splits: HashSet<String>,
+    pub topic_splits: Words,
     /// topic_long_splits.txt: a long topic phrase is cut in two at them.
-    pub topic_long_splits: HashSet<String>,
+    pub topic_long_splits: Words,
     /// demonym_endings.txt, in table order: "marocaine" → "marocain".
     pub demonym_endings: Vec<String>,
     /// adjective_endings.txt: "Police nationale".
@@ -104,9 +122,7 @@ fn norm_word(s: &str) -> String {
 
 impl FnWords {
     fn build() -> FnWords {
-        let set = |name: &str| -> HashSet<String> {
-            lang::table_all(name).map(|(_, w)| norm_word(w)).collect()
-        };
+        let set = Words::read;
         let mut demonym_endings: Vec<String> = Vec::new();
         for (_, w) in lang::table_all("demonym_endings") {
             let w = norm_word(w);

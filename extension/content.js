@@ -30,7 +30,20 @@
   } catch (e) {
     failure = e;
   }
-  const count = document.getElementsByTagName("*").length;
+  const all = document.getElementsByTagName("*");
+  const count = all.length;
+  // Open shadow roots are not part of the serialised page: when they hold text, the reader is
+  // told that it did not see it (rather than silently finding no article). A few words (a
+  // widget's label) are not worth a notice.
+  let shadowText = 0;
+  try {
+    for (let i = 0; i < count; i++) {
+      const sr = all[i].shadowRoot;
+      if (sr && all[i].localName !== "rendezvous-sidebar") shadowText += sr.textContent.trim().length;
+    }
+  } catch {
+    /* a page that defends its shadow roots: nothing to say */
+  }
   const t1 = performance.now();
 
   const t = (key, subs) => api.i18n.getMessage(key, subs);
@@ -60,6 +73,7 @@
     .then((resp) => {
       if (!resp || resp.error || !resp.analysis) throw new Error((resp && resp.error) || "no answer");
       const t2 = performance.now();
+      if (shadowText >= 200) resp.analysis.notices = [...(resp.analysis.notices || []), `shadow: ${shadowText} characters of text in shadow roots were not read`];
       const page = S.bindPage(document, resp.analysis);
       state.page = page;
       page.hide();

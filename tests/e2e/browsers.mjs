@@ -56,8 +56,24 @@ export async function launchChromium(extDir) {
   const browser = ctx.browser();
   const bcdp = browser ? await browser.newBrowserCDPSession() : await ctx.newCDPSession(page);
   let pcdp = await ctx.newCDPSession(page);
+  let errorLog = null;
 
   async function shadowObject() {
+    // The sidebar's host is a child of <html>: found without fetching the whole tree (a page
+    // nested thousands deep cannot be fetched whole: CDP's own stack limit).
+    try {
+      const { root: doc } = await pcdp.send("DOM.getDocument", { depth: 0 });
+      const { nodeId } = await pcdp.send("DOM.querySelector", { nodeId: doc.nodeId, selector: `:root > ${HOST}` });
+      if (nodeId) {
+        const { node } = await pcdp.send("DOM.describeNode", { nodeId, depth: 1, pierce: true });
+        if (node.shadowRoots && node.shadowRoots.length) {
+          const { object } = await pcdp.send("DOM.resolveNode", { backendNodeId: node.shadowRoots[0].backendNodeId });
+          return object.objectId;
+        }
+      }
+    } catch {
+      /* search the whole tree */
+    }
     const { root } = await pcdp.send("DOM.getDocument", { depth: -1, pierce: true });
     const stack = [root];
     while (stack.length) {
@@ -157,6 +173,33 @@ export async function launchChromium(extDir) {
     async axNodes() {
       const { nodes } = await pcdp.send("Accessibility.getFullAXTree");
       return nodes.map((n) => ({ role: n.role?.value, name: n.name?.value, ignored: n.ignored }));
+    },
+    /** Starts recording the page's errors: uncaught exceptions and console errors of every
+     * JavaScript world in the page (the page's own, the extension's content script). */
+    async watchErrors() {
+      if (errorLog) return;
+      errorLog = [];
+      const worlds = new Map();
+      const where = (id) => worlds.get(id) || "page";
+      pcdp.on("Runtime.executionContextCreated", ({ context }) => {
+        const aux = context.auxData || {};
+        // Playwright's own utility world is not the product's; any other isolated world in the
+        // page is an extension's content script.
+        worlds.set(context.id, aux.type !== "isolated" ? "page" : /^__playwright/.test(context.name) ? "playwright" : "extension");
+      });
+      pcdp.on("Runtime.exceptionThrown", ({ exceptionDetails: d }) => {
+        errorLog.push({ where: where(d.executionContextId), kind: "exception", text: (d.exception && d.exception.description) || d.text, url: d.url || "" });
+      });
+      pcdp.on("Runtime.consoleAPICalled", (e) => {
+        if (e.type !== "error" && e.type !== "assert") return;
+        errorLog.push({ where: where(e.executionContextId), kind: `console.${e.type}`, text: e.args.map((a) => a.value ?? a.description ?? "").join(" ") });
+      });
+      await pcdp.send("Runtime.enable");
+    },
+    /** The errors recorded since watchErrors() (and clears the record). */
+    async takeErrors() {
+      const out = errorLog ? errorLog.splice(0) : [];
+      return out;
     },
     async close() {
       await ctx.close();
@@ -310,6 +353,38 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"], 
     },
     async addPageScript(source) {
       await driver.executeScript(source + "\n;return true;");
+    },
+    /** Starts recording script errors (uncaught exceptions, in the page and in the extension's
+     * scripts) from the browser's console service, in the chrome context. Page console.error
+     * calls are not in it: a test wraps console.error in the page for those. */
+    async watchErrors() {
+      await driver.setContext("chrome");
+      try {
+        await driver.executeScript(`
+          if (!window.__rdvErrors) {
+            window.__rdvErrors = [];
+            Services.console.registerListener({ observe(m) {
+              try {
+                if (!(m instanceof Ci.nsIScriptError)) return;
+                if (m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)) return;
+                const src = String(m.sourceName || "");
+                if (!/^(https?|moz-extension):/.test(src) || /^CSP|Security|network/i.test(m.category || "")) return;
+                window.__rdvErrors.push({ where: src.startsWith("moz-extension:") ? "extension" : "page", kind: m.category,
+                  text: m.errorMessage, url: src });
+              } catch (e) { /* not for us */ }
+            } });
+          }`);
+      } finally {
+        await driver.setContext("content");
+      }
+    },
+    async takeErrors() {
+      await driver.setContext("chrome");
+      try {
+        return await driver.executeScript("return window.__rdvErrors ? window.__rdvErrors.splice(0) : []");
+      } finally {
+        await driver.setContext("content");
+      }
     },
     async close() {
       await driver.quit();

@@ -4,7 +4,7 @@ strings in names, broken Unicode). Deterministic: the same files every run.
 
 usage: python3 tests/hostile/generate.py [OUT_DIR]      (default: tests/artifacts/hostile)
 
-Also writes OUT_DIR/index.json: [{"file", "what", "expect"}] for the test runners (the native
+Also writes OUT_DIR/index.json: [{"file", "what", "bytes", "expect"}] for the test runners (the native
 test tests/hostile.rs and the browser tests serve the same files).
 Text is invented for the suite (no real article), in English unless the case needs otherwise.
 """
@@ -20,6 +20,14 @@ XSS = "<img src=x onerror=alert(1)>"
 XSS2 = "<script>alert('x')</script>"
 XSS_ESC = "&lt;img src=x onerror=alert(1)&gt;"
 XSS2_ESC = "&lt;script&gt;alert('x')&lt;/script&gt;"
+# Payloads that leave a trace if they ever run (the browser tests assert window.__pwned stays unset).
+PWN = "<img src=x onerror=\"window.__pwned='img'\">"
+PWN2 = "<svg onload=\"window.__pwned='svg'\"></svg>"
+PWN3 = "<script>window.__pwned='script'</script>"
+
+
+def esc(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 MEETING = (
     "On 12 March 2024, Foreign Minister Jane Doerr met her counterpart Paul Lindqvist in Paris "
@@ -190,15 +198,17 @@ def mutating():
 def markup_names():
     # Markup and script strings as TEXT in names and titles: they must come out as inert text.
     head = (
-        f'<meta property="og:title" content="{XSS_ESC} headline">'
-        f'<meta name="author" content="{XSS_ESC} Author">'
+        f'<meta property="og:title" content="{XSS_ESC} {esc(PWN)} headline">'
+        f'<meta name="author" content="{XSS_ESC} {esc(PWN2)} Author">'
+        f'<meta name="description" content="{esc(PWN3)} description">'
         '<script type="application/ld+json">'
         + json.dumps(
             {
                 "@context": "https://schema.org",
                 "@type": "NewsArticle",
                 "headline": XSS + " headline",
-                "author": {"@type": "Person", "name": XSS2 + " Byline"},
+                "author": {"@type": "Person", "name": XSS2 + " " + PWN + " Byline"},
+                "publisher": {"@type": "Organization", "name": PWN2 + " Press"},
                 "datePublished": "2024-03-12",
             }
         ).replace("</", "<\\/")
@@ -208,10 +218,13 @@ def markup_names():
         f"Foreign Minister Jane {XSS_ESC} Doerr met Paul {XSS2_ESC} Lindqvist in Paris on 12 March 2024 to discuss trade.",
         f"The group &quot;{XSS_ESC}&quot; (ONERR) said the talks on &lt;b&gt;security&lt;/b&gt; went well.",
         "A title with a quote \" and an apostrophe ' and an ampersand &amp; and javascript:alert(1).",
+        f"On 14 March 2024, Foreign Minister Marta Kowal met Prime Minister Ivo Brandt in Vienna to "
+        f"discuss the &quot;{esc(PWN)}&quot; affair and the {esc(PWN2)} {esc(PWN3)} leak.",
+        f"Kowal said the &quot;{esc(PWN)}&quot; affair was closed.",
         FILLER,
     ]
-    body = article(f"{XSS_ESC} {XSS2_ESC} headline", paras)
-    return page(f"{XSS_ESC} {XSS2_ESC} title", body, head=head)
+    body = article(f"{XSS_ESC} {XSS2_ESC} {esc(PWN)} headline", paras)
+    return page(f"{XSS_ESC} {XSS2_ESC} {esc(PWN)} title", body, head=head)
 
 
 def surrogates():
@@ -244,36 +257,82 @@ def comments_and_tables():
     return page("Broken tables and many comments", body)
 
 
+# What the browser tests (tests/e2e/hostile.test.mjs) expect of each page, clicked in the
+# extension: budget_ms (click → the sidebar's final state, warm: about 3× what a 2-core machine
+# running three other builds measured, so that only a hang or a real slowdown fails);
+# state ("ready" unless said); meeting (surnames that one meeting card must name); no_meeting;
+# article (false: the "not an article" message); notice (a regex one of the sidebar's notices
+# must match: the clear message of a page beyond a limit); title_contains / sidebar_text (shown
+# as literal text); quote_text (the first person's source sentence, opened under the fact, shows
+# these literally); editor (the contenteditable still edits); reclick (a second click closes
+# the sidebar, a third opens it); same_structure (default true: the reader counts the elements
+# the browser has, so no "built by a script" notice and no block left alone; todo_structure
+# names a known bug that breaks it). The native test (tests/hostile.rs) has its own checks.
+LIMIT = "only|first|too|time|large|deep|long"
+M = ["Doerr", "Lindqvist"]
 CASES = [
-    ("big-text.html", big_text, "10 MB of text"),
-    ("many-nodes.html", many_nodes, "100,000 elements"),
-    ("deep-nesting.html", deep_nesting, "nesting 10,000 deep"),
-    ("deep-formatting.html", deep_formatting, "10,000 unclosed formatting elements"),
-    ("frames.html", frames, "iframes (srcdoc, about:blank, same-origin, empty)"),
-    ("frameset.html", frameset, "a frameset"),
-    ("shadow.html", shadow, "content in open shadow roots (declarative and script-made)"),
-    ("svg-mathml.html", svg_mathml, "SVG and MathML in the article"),
-    ("editor.html", editor, "contenteditable editor and a textarea"),
-    ("base.html", base, "a <base> element with relative links"),
-    ("rtl.html", rtl, "right-to-left text (Arabic, Hebrew, bidi controls)"),
-    ("no-text.html", no_text, "no text at all"),
-    ("empty.html", empty, "an empty file"),
-    ("mutating.html", mutating, "a page that mutates itself after load"),
-    ("markup-names.html", markup_names, "names and titles holding markup and script strings"),
-    ("surrogates.html", surrogates, "lone surrogates as references, a 200,000-letter word, a 40 KB URL"),
-    ("many-attributes.html", many_attributes, "5,000 attributes and a 1 MB attribute value"),
-    ("broken-tables.html", comments_and_tables, "foster-parented table content and 50,000 comments"),
+    ("big-text.html", big_text, "10 MB of text", {"budget_ms": 8000, "meeting": M, "notice": LIMIT}),
+    ("many-nodes.html", many_nodes, "100,000 elements", {"budget_ms": 10000, "meeting": M}),
+    ("deep-nesting.html", deep_nesting, "nesting 10,000 deep", {"budget_ms": 2000, "meeting": M, "notice": LIMIT}),
+    ("deep-formatting.html", deep_formatting, "10,000 unclosed formatting elements", {"budget_ms": 3000, "meeting": M, "notice": LIMIT}),
+    ("frames.html", frames, "iframes (srcdoc, about:blank, same-origin, empty)", {"budget_ms": 1000, "meeting": M}),
+    ("frameset.html", frameset, "a frameset", {"budget_ms": 1000, "no_meeting": True}),
+    ("shadow.html", shadow, "content in open shadow roots (declarative and script-made)", {"budget_ms": 1000, "notice": "shadow"}),
+    (
+        "svg-mathml.html",
+        svg_mathml,
+        "SVG and MathML in the article",
+        # The core's reader does not treat <annotation-xml encoding="text/html"> as an HTML
+        # integration point (the browser does): one element more, and the footer left alone.
+        {"budget_ms": 1000, "meeting": M, "todo_structure": "core: annotation-xml integration point"},
+    ),
+    ("editor.html", editor, "contenteditable editor and a textarea", {"budget_ms": 1000, "meeting": M, "editor": True}),
+    ("base.html", base, "a <base> element with relative links", {"budget_ms": 1000, "meeting": M}),
+    ("rtl.html", rtl, "right-to-left text (Arabic, Hebrew, bidi controls)", {"budget_ms": 1000, "meeting": M}),
+    ("no-text.html", no_text, "no text at all", {"budget_ms": 1000, "article": False, "no_meeting": True}),
+    ("empty.html", empty, "an empty file", {"budget_ms": 1000, "article": False, "no_meeting": True}),
+    (
+        "mutating.html",
+        mutating,
+        "a page that mutates itself after load",
+        {"budget_ms": 1000, "meeting": M, "reclick": True, "same_structure": False},
+    ),
+    (
+        "markup-names.html",
+        markup_names,
+        "names and titles holding markup and script strings",
+        {
+            "budget_ms": 1000,
+            "meeting": ["Kowal", "Brandt"],
+            "title_contains": XSS,
+            "sidebar_text": [PWN, PWN2],
+            "quote_text": [PWN, PWN2, PWN3],
+        },
+    ),
+    (
+        "surrogates.html",
+        surrogates,
+        "lone surrogates as references, a 200,000-letter word, a 40 KB URL",
+        {"budget_ms": 2000, "meeting": M},
+    ),
+    ("many-attributes.html", many_attributes, "5,000 attributes and a 1 MB attribute value", {"budget_ms": 2000, "meeting": M}),
+    (
+        "broken-tables.html",
+        comments_and_tables,
+        "foster-parented table content and 50,000 comments",
+        {"budget_ms": 2000, "meeting": M},
+    ),
 ]
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     index = []
-    for name, make, what in CASES:
+    for name, make, what, expect in CASES:
         html = make()
         with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
             f.write(html)
-        index.append({"file": name, "what": what, "bytes": len(html.encode("utf-8"))})
+        index.append({"file": name, "what": what, "bytes": len(html.encode("utf-8")), "expect": expect})
     with open(os.path.join(OUT, "index.json"), "w", encoding="utf-8") as f:
         json.dump(index, f, indent=1, ensure_ascii=False)
     print(f"{len(index)} hostile pages in {OUT}")

@@ -355,8 +355,8 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"], 
       await driver.executeScript(source + "\n;return true;");
     },
     /** Starts recording script errors (uncaught exceptions, in the page and in the extension's
-     * scripts) from the browser's console service, in the chrome context. Page console.error
-     * calls are not in it: a test wraps console.error in the page for those. */
+     * scripts) from the browser's console service, in the chrome context. console.error calls
+     * made in a content process do not reach it (a test wraps the page's console.error). */
     async watchErrors() {
       await driver.setContext("chrome");
       try {

@@ -39,6 +39,7 @@ html:not([${ATTR_SHOW}]) [${ATTR_HIDDEN}]:not([${ATTR_OUTLINE}]) { display: none
   --quote: #fff8c5; --focus: #1d4ed8; color-scheme: light;
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif;
   color: var(--fg); background: var(--bg); height: 100%; display: flex; flex-direction: column;
+  overflow-wrap: anywhere;
   border-left: 1px solid var(--line); box-shadow: -6px 0 24px rgba(0,0,0,.18); }
 @media (prefers-color-scheme: dark) {
   .rdv { --bg: #161b22; --fg: #e6edf3; --muted: #9da7b3; --line: #30363d; --card: #1f2630;
@@ -113,6 +114,19 @@ dd { margin: 0; }
 
   // ---------- small helpers ----------
 
+  // The longest text one element of the sidebar shows: a page can make a "name" or a title of
+  // any length (a 200,000-letter word was read as an acronym), and laying that out can freeze
+  // the tab. The exports keep the full text.
+  const MAX_TEXT = 1000;
+  function clip(s) {
+    s = String(s);
+    if (s.length <= MAX_TEXT) return s;
+    let cut = MAX_TEXT - 1;
+    const c = s.charCodeAt(cut - 1);
+    if (c >= 0xd800 && c <= 0xdbff) cut--; // never split a surrogate pair
+    return s.slice(0, cut) + "…";
+  }
+
   /** Element builder: text only through textContent, never HTML. */
   function h(doc, tag, props, ...kids) {
     const el = doc.createElement(tag);
@@ -120,14 +134,14 @@ dd { margin: 0; }
       for (const [k, v] of Object.entries(props)) {
         if (v == null || v === false) continue;
         if (k === "class") el.className = v;
-        else if (k === "text") el.textContent = v;
+        else if (k === "text") el.textContent = clip(v);
         else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
         else el.setAttribute(k, v === true ? "" : String(v));
       }
     }
     for (const kid of kids.flat(Infinity)) {
       if (kid == null || kid === false) continue;
-      el.append(typeof kid === "string" ? doc.createTextNode(kid) : kid);
+      el.append(typeof kid === "string" ? doc.createTextNode(clip(kid)) : kid);
     }
     return el;
   }

@@ -106,6 +106,8 @@ function readSidebar(sr) {
     meetings: q('[data-section="meetings"] li.card').map((li) => [...li.querySelectorAll("[data-party] > span:first-child")].map((s) => s.textContent)),
     hiddenCount: sr.querySelector('[data-section="hidden"] .count') ? Number(sr.querySelector('[data-section="hidden"] .count').textContent) : 0,
     toggle: !!sr.querySelector(".toggle"),
+    width: sr.host.getBoundingClientRect().width,
+    overflowX: sr.querySelector(".body") ? sr.querySelector(".body").scrollWidth - sr.querySelector(".body").clientWidth : 0,
     // Anything that could run or load: elements the sidebar never makes, handlers as attributes.
     foreign: q("img, script, iframe, object, embed, svg, math, a[href], form, input, textarea, video, audio, link, meta, base").map((e) => e.localName),
     handlers: active.map((e) => e.localName),
@@ -223,6 +225,9 @@ for (const browserName of BROWSERS) {
         assert.ok(row.ms <= budget, `${where}: click → final state took ${row.ms} ms (budget ${budget} ms)`);
         assert.equal(side.state, ex.state || "ready", `${where}: final state (alerts: ${side.alerts.join(" | ")})`);
         if (ex.sidebar_visible !== false) assert.ok(side.visible, `${where}: the sidebar is on screen`);
+        // Long words, long titles, right-to-left text: the sidebar keeps its width and wraps.
+        assert.ok(side.width <= 381, `${where}: the sidebar is ${side.width} px wide`);
+        assert.ok(side.overflowX <= 1, `${where}: the sidebar scrolls sideways by ${side.overflowX} px`);
 
         // Nothing the page says comes alive: no element the sidebar does not make, no handler.
         assert.deepEqual(side.foreign, [], `${where}: elements in the sidebar that could load or run something`);

@@ -239,7 +239,12 @@ def surrogates():
         f'<a href="{long_url}">{long_url}</a>',
         FILLER,
     ]
-    return page("Broken Unicode &#xD800; and long words", article("Broken Unicode &#xDFFF;", paras))
+    # A 3,000-letter word in the title and the heading: the sidebar shows the title.
+    title_word = "Z" * 3_000
+    return page(
+        f"Broken Unicode &#xD800; and long words {title_word}",
+        article(f"Broken Unicode &#xDFFF; {title_word}", paras),
+    )
 
 
 def many_attributes():

@@ -99,12 +99,12 @@ fn is_byline_block(lex: &lex::Lex, text: &str, toks: &[tokens::Tok], authors: &[
             return true;
         }
     }
-    let ft = fold(text);
-    if authors
-        .iter()
-        .any(|a| !a.is_empty() && ft.contains(&fold(a)))
-        && text.chars().count() <= 120
-    {
+    if authors.iter().any(|a| !a.is_empty()) && text.chars().count() <= 120 && {
+        let ft = fold(text);
+        authors
+            .iter()
+            .any(|a| !a.is_empty() && ft.contains(&fold(a)))
+    } {
         return true;
     }
     // a block that is only names: "Elsa Provenzano et Mickaël Bosredon"

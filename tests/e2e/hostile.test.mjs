@@ -296,6 +296,15 @@ for (const browserName of BROWSERS) {
         }
 
         row.checksMs = Date.now() - clickAt - row.ms;
+        // The content script's own split (data-timings on the host, when the build has it).
+        const split = await b.evalPage(() => {
+          const v = document.querySelector("rendezvous-sidebar").getAttribute("data-timings");
+          return v ? JSON.parse(v) : null;
+        });
+        if (split) {
+          const r = (x) => (typeof x === "number" ? Math.round(x) : "-");
+          row.split = `ser ${r(split.serialise)} / rt ${r(split.roundTrip)} (parse ${r(split.wasm && split.wasm.parse_ms)}, core ${r(split.wasm && split.wasm.total_ms)}) / hide ${r(split.hide)} / render ${r(split.render)}`;
+        }
         if (ex.editor) {
           const ed = await b.evalPage(editorWorks);
           assert.ok(ed.editable && ed.ok && ed.text.endsWith("typed after the click"), `${where}: the editor still edits: ${JSON.stringify(ed)}`);
@@ -317,17 +326,29 @@ for (const browserName of BROWSERS) {
       });
     }
 
-    test("the test server saw only the suite's pages (the extension asked it for nothing)", () => {
+    test("no request from the extension, none off this machine; the test server saw only the suite's pages", async () => {
       const odd = server.requests.filter((u) => !/^\/hostile\/[\w-]+\.html$/.test(u) && u !== "/favicon.ico" && !/^\/hostile\/[ab]\.png$|^\/hostile\/pic\.png$/.test(u));
       assert.deepEqual(odd, []);
+      const ours = (await b.requests()).filter((r) => {
+        const u = String(r.url);
+        if (/^(chrome-extension|moz-extension|data|blob|about):/.test(u)) return false;
+        // What the <base> page itself names there (Chromium reports the attempt; the page's
+        // policy refuses it before the network).
+        if (u.startsWith("https://example.invalid/") && !r.worker) return false;
+        // Chromium: anything from the extension's service worker, anything not to the test
+        // server. Firefox: anything not started by the browser itself and not to the test server.
+        if (browserName === "firefox") return r.principal !== "[System Principal]" && !u.startsWith(server.origin);
+        return r.worker || !u.startsWith(server.origin);
+      });
+      assert.deepEqual(ours, [], "requests");
     });
   });
 }
 
 after(() => {
   if (!results.length) return;
-  const lines = ["", "# hostile pages: click → final state (ms), outcome", "# browser  | page                  | bytes      | ms    | load ms | checks ms | errors | outcome"];
-  for (const r of results) lines.push(`# ${r.browser.padEnd(8)} | ${r.page.padEnd(21)} | ${String(r.bytes ?? "").padStart(10)} | ${String(r.ms ?? "-").padStart(5)} | ${String(r.openMs ?? "-").padStart(7)} | ${String(r.checksMs ?? "-").padStart(9)} | ${String(r.errors ?? "-").padStart(6)} | ${r.outcome ?? "(failed before the sidebar was read)"}`);
+  const lines = ["", "# hostile pages: click → final state (ms), outcome", "# browser  | page                  | bytes      | ms    | load ms | checks ms | errors | content script's split (ms) | outcome"];
+  for (const r of results) lines.push(`# ${r.browser.padEnd(8)} | ${r.page.padEnd(21)} | ${String(r.bytes ?? "").padStart(10)} | ${String(r.ms ?? "-").padStart(5)} | ${String(r.openMs ?? "-").padStart(7)} | ${String(r.checksMs ?? "-").padStart(9)} | ${String(r.errors ?? "-").padStart(6)} | ${r.split ?? "-"} | ${r.outcome ?? "(failed before the sidebar was read)"}`);
   console.log(lines.join("\n"));
   fs.mkdirSync(path.join(ROOT, "tests/artifacts"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "tests/artifacts/hostile-e2e.json"), JSON.stringify(results, null, 1));

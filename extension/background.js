@@ -28,10 +28,13 @@ let ready = null;
 /** Instantiates the WASM once per background lifetime; started by the click itself. */
 function start() {
   if (!ready) {
-    ready = init({ module_or_path: api.runtime.getURL("pkg/rendezvous_bg.wasm") }).catch((e) => {
-      ready = null;
-      throw e;
-    });
+    ready = init({ module_or_path: api.runtime.getURL("pkg/rendezvous_bg.wasm") })
+      // Build the language tables now, while the content script serialises the page.
+      .then(() => prepare())
+      .catch((e) => {
+        ready = null;
+        throw e;
+      });
   }
   return ready;
 }

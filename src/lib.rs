@@ -117,6 +117,24 @@ pub fn analyze_html(html: &str, opts: &Options) -> Run {
     run
 }
 
+/// Builds every table the analysis reads (each language's lexicon, the cleaning cues, the
+/// language detector) so that the first page analysed does not pay for it. The extension calls
+/// it while the page is being serialised; calling it again costs nothing.
+pub fn prepare() {
+    for code in lang::languages() {
+        extract::lex::get(code).is_first_name("");
+    }
+    clean::lexicon::lexicon();
+    // The lazily built tables that remain (dates, page metadata, detection) are touched by one
+    // small page per language.
+    for code in lang::languages() {
+        let html = format!(
+            "<!DOCTYPE html><html lang=\"{code}\"><head><title>.</title></head><body><article><h1>.</h1><p>1 2024.</p></article></body></html>"
+        );
+        let _ = analyze_html(&html, &Options::default());
+    }
+}
+
 /// Analyse a parsed document.
 pub fn analyze_document(doc: Document, opts: &Options) -> Run {
     let budget = Budget::new(opts.limits.time_budget_ms);

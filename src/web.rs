@@ -55,6 +55,13 @@ pub fn call_stats() -> Vec<f64> {
     vec![entered, convert, dropped]
 }
 
+/// Builds the language tables ahead of the first page (see [`crate::prepare`]); the background
+/// calls it right after instantiating the module, while the content script serialises the page.
+#[wasm_bindgen]
+pub fn prepare() {
+    crate::prepare();
+}
+
 /// The crate version, for the sidebar's footer and the tests.
 #[wasm_bindgen]
 pub fn version() -> String {

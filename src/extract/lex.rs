@@ -216,7 +216,6 @@ pub struct Lex {
     pub date_words: Vec<(String, Vec<String>)>,
     pub byline_cues: Vec<Vec<String>>,
     pub not_names: HashSet<String>,
-    pub first_names: HashSet<String>,
     pub visit_words: Vec<Pat>,
     pub pronouns: HashSet<String>,
     pub particles: HashSet<String>,
@@ -493,10 +492,6 @@ impl Lex {
                 x.org_index.entry(f.clone()).or_default().push(k);
             }
         }
-        x.first_names = lang::table("common", "first_names")
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
         x
     }
 
@@ -569,6 +564,18 @@ impl Lex {
 
     fn demonym_base(&self, w: &str) -> Option<String> {
         self.demonym_forms.get(w).cloned()
+    }
+
+    /// A known first name (one table for every language, built once and shared).
+    pub fn is_first_name(&self, w: &str) -> bool {
+        static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        S.get_or_init(|| {
+            lang::table("common", "first_names")
+                .iter()
+                .copied()
+                .collect()
+        })
+        .contains(w)
     }
 
     /// The most words a place name starting with `first` has (0: none starts with it).

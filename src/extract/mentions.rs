@@ -96,7 +96,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 && !lex.stop.contains(&lw[i + 1])
                 && !lex.places.contains_key(&lw[i + 1])
                 && !lex.org_heads.contains(&lw[i + 1]);
-            if next_is_name && lex.first_names.contains(p(s, i)) {
+            if next_is_name && lex.is_first_name(p(s, i)) {
                 hit = None;
             }
         }
@@ -438,7 +438,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             || s.toks[i].upper
             || !is_word(s, i)
             || lex.stop.contains(&lw[i])
-            || lex.first_names.contains(p(s, i))
+            || lex.is_first_name(p(s, i))
             || lex.is_title_at(lw, i).is_some()
             || lex.org_heads.contains(&lw[i])
             || lex.months.contains_key(&lw[i])
@@ -504,7 +504,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             && !used[i]
             && s.toks[i - 2].cap
             && used[i - 2]
-            && !lex.first_names.contains(p(s, i))
+            && !lex.is_first_name(p(s, i))
             && !lex.not_names.contains(&lw[i])
             && !lex.stop.contains(&lw[i])
             && !lex.orgs.iter().any(|o| o.0.len() == 1 && o.0[0] == lw[i])
@@ -537,7 +537,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         }
         let w = p(s, i);
         if lex.stop.contains(&lw[i])
-            || lex.first_names.contains(w)
+            || lex.is_first_name(w)
             || lex.months.contains_key(&lw[i])
             || lex.weekdays.contains_key(&lw[i])
             || lex.is_title_at(lw, i).is_some()
@@ -628,27 +628,27 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         let glue_before = |k: usize| k > 0 && lex.fw.complement_openers.contains(&lw[k - 1]);
         while a < b
             && glue_before(a)
-            && !lex.first_names.contains(p(s, a))
-            && (b - a == 1 || !lex.first_names.contains(p(s, a + 1)) || true)
+            && !lex.is_first_name(p(s, a))
+            && (b - a == 1 || !lex.is_first_name(p(s, a + 1)) || true)
         {
             if b - a == 1 {
                 break;
             }
             a += 1;
-            if !lex.first_names.contains(p(s, a)) {
+            if !lex.is_first_name(p(s, a)) {
                 continue;
             }
             break;
         }
         if b - a == 1
             && glue_before(a)
-            && !lex.first_names.contains(p(s, a))
+            && !lex.is_first_name(p(s, a))
             && !(a >= 1 && lex.is_honor_at(lw, a - 1).is_some())
         {
             i = b;
             continue;
         }
-        let first_known = lex.first_names.contains(p(s, a)) && p(s, a).chars().count() > 2;
+        let first_known = lex.is_first_name(p(s, a)) && p(s, a).chars().count() > 2;
         // "Cynthia Woods Mitchell Pavilion", "Peter Koros Design": a building or a company
         if b - a >= 2
             && (lex.org_heads.contains(&lw[b - 1]) || lex.facility_heads.contains(&lw[b - 1]))

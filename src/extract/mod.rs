@@ -116,7 +116,7 @@ fn is_byline_block(lex: &lex::Lex, text: &str, toks: &[tokens::Tok], authors: &[
         })
         && toks
             .iter()
-            .any(|t| lex.first_names.contains(&text[t.start..t.end]))
+            .any(|t| lex.is_first_name(&text[t.start..t.end]))
     {
         return true;
     }
@@ -127,9 +127,7 @@ fn is_byline_block(lex: &lex::Lex, text: &str, toks: &[tokens::Tok], authors: &[
             .iter()
             .all(|t| t.kind == tokens::Kind::Word && t.cap && !lex.stop.contains(&t.lower))
     {
-        let first_is_name = lex
-            .first_names
-            .contains(&text[words[0].start..words[0].end]);
+        let first_is_name = lex.is_first_name(&text[words[0].start..words[0].end]);
         let no_geo = !words
             .iter()
             .any(|t| lex.places.contains_key(&t.lower) || lex.org_heads.contains(&t.lower));

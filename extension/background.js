@@ -2,7 +2,7 @@
 // the content script sends the serialised page, this runs `analyze(html, url)` and answers with
 // the Analysis. The module is loaded from the extension's own files and never from the page;
 // nothing here touches the network.
-import init, { analyze, call_stats, version } from "./pkg/rendezvous.js";
+import init, { analyze, call_stats, prewarm_step, version } from "./pkg/rendezvous.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -28,15 +28,53 @@ let ready = null;
 /** Instantiates the WASM once per background lifetime; started by the click itself. */
 function start() {
   if (!ready) {
-    ready = init({ module_or_path: api.runtime.getURL("pkg/rendezvous_bg.wasm") })
-      // Build the language tables now, while the content script serialises the page.
-      .then(() => prepare())
-      .catch((e) => {
-        ready = null;
-        throw e;
-      });
+    // The language tables are built by warm() below, in steps, while the page is read.
+    ready = init({ module_or_path: api.runtime.getURL("pkg/rendezvous_bg.wasm") }).catch((e) => {
+      ready = null;
+      throw e;
+    });
   }
   return ready;
+}
+
+/** Once per background lifetime, right after init: warms the core up (its tables; the code a
+ * first analysis runs, which Chromium compiles lazily) while the content script is injected and
+ * reads the page — one step per task, stopping as soon as a page's message arrives. */
+let warming = false;
+let prewarmMs = 0;
+let prewarmSteps = 0;
+function warm() {
+  if (warming) return;
+  warming = true;
+  const step = () => {
+    if (served) return;
+    const t = performance.now();
+    let more = false;
+    try {
+      more = prewarm_step(prewarmSteps++);
+    } catch (e) {
+      console.warn("Rendezvous: prewarm failed", e);
+    }
+    prewarmMs += performance.now() - t;
+    if (more) setTimeout(step, 0);
+  };
+  step();
+}
+
+/** The page stylesheet, inserted at the click (before the content script asks) and never
+ * awaited by the answer: it is inert until the content script marks blocks, and in Firefox its
+ * insertion waits for the page's thread, which is busy with the content script then. Any earlier
+ * copy is removed first (a click can come again). */
+const cssFor = new Map();
+function insertPageCss(target) {
+  return api.scripting
+    .removeCSS({ target, css: PAGE_CSS })
+    .catch(() => {})
+    .then(() => api.scripting.insertCSS({ target, css: PAGE_CSS }))
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -62,8 +100,13 @@ async function inject(tabId) {
 
 api.action.onClicked.addListener((tab) => {
   if (tab && tab.id != null) clickedAt.set(tab.id, epoch());
-  start().catch((e) => console.error("Rendezvous: WASM init failed", e));
-  if (tab && tab.id != null) inject(tab.id);
+  start()
+    .then(warm)
+    .catch((e) => console.error("Rendezvous: WASM init failed", e));
+  if (tab && tab.id != null) {
+    cssFor.set(tab.id, insertPageCss({ tabId: tab.id, frameIds: [0] }));
+    inject(tab.id);
+  }
 });
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
@@ -75,7 +118,11 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 async function handle(msg, sender) {
   const tr = performance.now();
   const target = { tabId: sender.tab.id, frameIds: [sender.frameId || 0] };
-  const css = msg.css ? api.scripting.insertCSS({ target, css: PAGE_CSS }).then(() => true, () => false) : Promise.resolve(true);
+  // The stylesheet went in at the click; again here if that failed (Chromium refuses some calls
+  // made right after the click) or if there was no click (a test, a future trigger). Not awaited.
+  const early = sender.frameId ? null : cssFor.get(sender.tab.id);
+  cssFor.delete(sender.tab.id);
+  if (msg.css) (early || Promise.resolve(false)).then((ok) => ok || insertPageCss(target));
   const first = served++ === 0;
   await start();
   const t0 = performance.now();
@@ -93,7 +140,6 @@ async function handle(msg, sender) {
       `structure: the page has ${msg.count} elements, the reader found ${analysis.element_count}; each target is checked before it is touched`,
     ];
   }
-  const cssOk = await css;
   const tc = clickedAt.get(sender.tab.id);
   clickedAt.delete(sender.tab.id);
   // The background's own share of the round trip, for the timing split the content script puts
@@ -107,8 +153,9 @@ async function handle(msg, sender) {
     convert,
     drop: dropped,
     analyze: ms,
-    css: performance.now() - t1,
+    prewarm: first ? prewarmMs : null,
+    prewarmSteps: first ? prewarmSteps : null,
     own: performance.now() - tr,
   };
-  return { analysis, ms, version: version(), cssOk, bg };
+  return { analysis, ms, version: version(), bg };
 }

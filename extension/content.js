@@ -46,7 +46,19 @@
   }
   const t1 = performance.now();
 
-  const t = (key, subs) => api.i18n.getMessage(key, subs);
+  // Ask first: the background works while this script mounts the sidebar's shell.
+  const t1b = performance.now();
+  const reply = failure
+    ? null
+    : api.runtime.sendMessage({ type: "rendezvous:analyze", html, url: location.href, count, css: true });
+  const tSent = performance.now();
+
+  const said = new Map();
+  const t = (key, subs) => {
+    if (subs != null) return api.i18n.getMessage(key, subs);
+    if (!said.has(key)) said.set(key, api.i18n.getMessage(key));
+    return said.get(key);
+  };
   const lang = (api.i18n.getUILanguage() || "en").split("-")[0];
   const ui = S.mount(document, { t, lang, mode: "closed", version: api.runtime.getManifest().version });
   const state = {
@@ -62,14 +74,13 @@
   };
   globalThis.__rendezvous = state;
   ui.show();
+  const t1c = performance.now();
   if (failure) {
     ui.setError(failure && failure.message);
     return;
   }
 
-  const t1b = performance.now();
-  api.runtime
-    .sendMessage({ type: "rendezvous:analyze", html, url: location.href, count, css: true })
+  reply
     .then((resp) => {
       if (!resp || resp.error || !resp.analysis) throw new Error((resp && resp.error) || "no answer");
       const t2 = performance.now();
@@ -88,7 +99,8 @@
         chars: html.length,
         elements: count,
         serialise: t1 - t0,
-        mount: t1b - t1,
+        send: tSent - t1b,
+        mount: t1c - tSent,
         roundTrip: t2 - t1b,
         bg: resp.bg || null,
         wasm: a.timings || null,

@@ -55,8 +55,8 @@ pub fn call_stats() -> Vec<f64> {
     vec![entered, convert, dropped]
 }
 
-/// Builds the language tables ahead of the first page (see [`crate::prepare`]); the background
-/// calls it right after instantiating the module, while the content script serialises the page.
+/// Builds the language tables ahead of the first page (see [`crate::prepare`]). The extension's
+/// background does the same work in interruptible steps ([`prewarm_step`]).
 #[wasm_bindgen]
 pub fn prepare() {
     crate::prepare();

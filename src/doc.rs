@@ -276,6 +276,8 @@ enum SinkKind {
         name: QualName,
         attrs: Vec<Attribute>,
         template: Option<usize>,
+        /// A MathML `annotation-xml` whose encoding makes it hold HTML (the parser asks).
+        annotation_xml: bool,
     },
     Text(StrTendril),
     Other,
@@ -556,6 +558,7 @@ impl TreeSink for Sink {
             name,
             attrs,
             template: None,
+            annotation_xml: flags.mathml_annotation_xml_integration_point,
         });
         if is_template || flags.template {
             let frag = self.new_node(SinkKind::Other);
@@ -607,6 +610,16 @@ impl TreeSink for Sink {
             } => *t,
             _ => *target,
         }
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &usize) -> bool {
+        matches!(
+            self.nodes.borrow().get(*handle).map(|n| &n.kind),
+            Some(SinkKind::Element {
+                annotation_xml: true,
+                ..
+            })
+        )
     }
 
     fn same_node(&self, x: &usize, y: &usize) -> bool {
@@ -678,6 +691,28 @@ mod tests {
             d.ancestors(b).filter(|&a| d.element(a).is_some()).count(),
             4
         );
+    }
+
+    #[test]
+    fn html_inside_mathml_annotation_xml_stays_inside_it_like_a_browser() {
+        // An HTML-encoded annotation-xml is an HTML integration point: a browser keeps the
+        // <div> inside it (a parser that asks the sink and gets "no" breaks out to <body>).
+        let d = Document::parse("<!DOCTYPE html><div><math><annotation-xml encoding=\"text/html\"><div>x</div></annotation-xml></math> y</div>");
+        let tags: Vec<&str> = d.elements.iter().map(|&n| d.tag(n)).collect();
+        assert_eq!(
+            tags,
+            [
+                "html",
+                "head",
+                "body",
+                "div",
+                "math",
+                "annotation-xml",
+                "div"
+            ]
+        );
+        let inner = d.by_index(6).unwrap();
+        assert_eq!(d.parent(inner).map(|p| d.tag(p)), Some("annotation-xml"));
     }
 
     #[test]

@@ -180,6 +180,16 @@ fn check(name: &str, html: &str) -> Outcome {
                 all_text.contains(&"A".repeat(200_000)),
                 "the long word was cut".into(),
             );
+            // … but a word of 200,000 capitals is no organisation's acronym.
+            for o in &a.insight.organizations {
+                fail(
+                    o.name.chars().count() <= 200,
+                    format!(
+                        "an organisation named by {} letters",
+                        o.name.chars().count()
+                    ),
+                );
+            }
         }
         "no-text.html" | "empty.html" => {
             fail(

@@ -60,6 +60,10 @@ fn is_word(s: &Sent, i: usize) -> bool {
     s.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
 }
 
+/// The longest word in capitals taken as an acronym ("DGSN-DGST" has 9 letters); a longer
+/// one is a shouted word or a hostile page, not an organisation's name.
+const MAX_ACRONYM: usize = 16;
+
 pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> Mentions {
     let n = s.toks.len();
     let lw = &s.lw;
@@ -138,6 +142,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             && p(s, i + 2) == ")"
             && s.toks[i + 1].upper
             && s.toks[i + 1].kind == Kind::Word
+            && p(s, i + 1).chars().count() <= MAX_ACRONYM
         {
             let acr = p(s, i + 1).to_string();
             if let Some((a, name, head)) = expansion(lex, s, i, &acr, prev_head.as_deref()) {
@@ -269,6 +274,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 || core.contains('.')
                 || lex.not_orgs.contains(core)
                 || core.chars().count() < 2
+                || core.chars().count() > MAX_ACRONYM
             {
                 continue;
             }

@@ -287,9 +287,10 @@ CASES = [
         "svg-mathml.html",
         svg_mathml,
         "SVG and MathML in the article",
-        # The core's reader does not treat <annotation-xml encoding="text/html"> as an HTML
-        # integration point (the browser does): one element more, and the footer left alone.
-        {"budget_ms": 1000, "meeting": M, "todo_structure": "core: annotation-xml integration point"},
+        # <annotation-xml encoding="text/html"> is now an HTML integration point in the core's
+        # reader, but html5ever 0.40's scope sets lack MathML annotation-xml, so a <p> inside it
+        # still closes the <p> around the <math>: one element more than the browser has.
+        {"budget_ms": 1000, "meeting": M, "todo_structure": "html5ever: annotation-xml is not a scope boundary"},
     ),
     ("editor.html", editor, "contenteditable editor and a textarea", {"budget_ms": 1000, "meeting": M, "editor": True}),
     ("base.html", base, "a <base> element with relative links", {"budget_ms": 1000, "meeting": M}),

@@ -6,6 +6,8 @@
 //! comment list), class and id conventions (`comment`, `share`, `related` …), then the text of
 //! headings, links and labels read against the language tables of every language.
 
+use std::borrow::Cow;
+
 use super::lexicon::{label_matches, lexicon, norm};
 use super::stats::{is_heading, Stats};
 use super::{Block, BlockKind};
@@ -21,20 +23,22 @@ pub struct Cand {
 }
 
 /// Lower-cased class and id tokens of an element, split on anything not alphanumeric.
-pub fn tokens(doc: &Document, n: NodeId) -> Vec<String> {
+pub fn tokens(doc: &Document, n: NodeId) -> Vec<Cow<'_, str>> {
     let mut v = Vec::new();
     for s in [doc.class_attr(n), doc.id_attr(n)] {
         for t in s.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if !t.is_empty() {
-                v.push(t.to_ascii_lowercase());
+            if t.bytes().any(|b| b.is_ascii_uppercase()) {
+                v.push(Cow::Owned(t.to_ascii_lowercase()));
+            } else if !t.is_empty() {
+                v.push(Cow::Borrowed(t)); // most class names are lower case already
             }
         }
     }
     v
 }
 
-fn any_tok(toks: &[String], f: impl Fn(&str) -> bool) -> Option<&str> {
-    toks.iter().map(|s| s.as_str()).find(|t| f(t))
+fn any_tok<'a>(toks: &'a [Cow<'_, str>], f: impl Fn(&str) -> bool) -> Option<&'a str> {
+    toks.iter().map(|s| s.as_ref()).find(|t| f(t))
 }
 
 fn is_comment_tok(t: &str) -> bool {
@@ -65,12 +69,12 @@ fn is_comment_tok(t: &str) -> bool {
 }
 
 /// Kind from class/id tokens.
-fn class_kind(toks: &[String]) -> Option<(BlockKind, String)> {
+fn class_kind(toks: &[Cow<'_, str>]) -> Option<(BlockKind, String)> {
     let r = |k: BlockKind, t: &str| Some((k, format!("class/id '{t}'")));
     if let Some(t) = any_tok(toks, is_comment_tok) {
         let count = toks.iter().any(|x| {
             matches!(
-                x.as_str(),
+                x.as_ref(),
                 "count" | "counter" | "number" | "num" | "link" | "links" | "bubble" | "icon"
             ) || x.ends_with("count")
                 || x.ends_with("link")

@@ -21,9 +21,9 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { execFileSync } from "node:child_process";
-import { ROOT } from "./lib-node.mjs";
+import { ROOT, sleep, waitFor } from "./lib-node.mjs";
 import { startServer } from "./server.mjs";
-import { launchChromium } from "./browsers.mjs";
+import { launchWithExtension } from "./browsers.mjs";
 import { cliAnalysis } from "./expect.mjs";
 
 const SHARED = process.env.RENDEZVOUS_SHARED || path.join(ROOT, "../shared");
@@ -112,21 +112,6 @@ function liveText(main) {
   return { count: all.length, applied: applied.length, hiddenShown, tags: els.map((e) => (e ? e.localName : null)), hiddenIn, text, shown };
 }
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(what, fn, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last && (last.stack || JSON.stringify(last))})`);
-    await sleep(25);
-  }
-}
 
 describe("the live text in Chromium agrees with `rendezvous text` on corpus pages", { concurrency: false, skip }, () => {
   let dir;
@@ -139,7 +124,7 @@ describe("the live text in Chromium agrees with `rendezvous text` on corpus page
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "rdv-agree-"));
     for (const f of PAGES) fs.writeFileSync(path.join(dir, f.replace(/\.gz$/, "")), zlib.gunzipSync(fs.readFileSync(path.join(CORPUS, f))));
     server = await startServer({ corpusDir: dir });
-    b = await launchChromium(path.join(process.env.RENDEZVOUS_DIST || path.join(ROOT, "dist"), "chrome"));
+    b = await launchWithExtension("chromium");
     await b.allowClipboard(server.origin);
   });
   after(async () => {

@@ -392,3 +392,15 @@ export async function launchFirefox(extDir, { shortcut = ["ALT", "SHIFT", "r"], 
   };
   return b;
 }
+
+/** The built extension's folder for a browser ("chromium" or "firefox"): dist/ or $RENDEZVOUS_DIST. */
+export function extensionDir(browserName) {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+  return path.join(process.env.RENDEZVOUS_DIST || path.join(root, "dist"), browserName === "chromium" ? "chrome" : "firefox");
+}
+
+/** Launches a browser by name with the built extension loaded. */
+export function launchWithExtension(browserName) {
+  const ext = extensionDir(browserName);
+  return browserName === "chromium" ? launchChromium(ext) : launchFirefox(ext);
+}

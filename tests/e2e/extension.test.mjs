@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ROOT } from "./lib-node.mjs";
+import { ROOT, sleep, waitFor } from "./lib-node.mjs";
 import { startServer } from "./server.mjs";
-import { launchChromium, launchFirefox } from "./browsers.mjs";
+import { launchChromium, launchFirefox, launchWithExtension, extensionDir } from "./browsers.mjs";
 import { FIXTURE, expected, cliAnalysis, stripRunFields, nameKey } from "./expect.mjs";
 
 const ARTIFACTS = path.join(ROOT, "tests/artifacts");
@@ -17,21 +17,6 @@ const FIXTURE_FILE = path.join(ROOT, "tests/fixtures", FIXTURE, "source.html");
 const BROWSERS = (process.env.RENDEZVOUS_BROWSERS || "chromium,firefox").split(",");
 const timings = {};
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(what, fn, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last && (last.stack || JSON.stringify(last))})`);
-    await sleep(25);
-  }
-}
 
 // ---- functions run in the page (main world) ----
 
@@ -123,8 +108,7 @@ for (const browserName of BROWSERS) {
       server = await startServer();
       pageUrl = `${server.origin}/fixture/${FIXTURE}/`;
       cspUrl = `${server.origin}/csp/fixture/${FIXTURE}/`;
-      const ext = path.join(process.env.RENDEZVOUS_DIST || path.join(ROOT, "dist"), browserName === "chromium" ? "chrome" : "firefox");
-      b = browserName === "chromium" ? await launchChromium(ext) : await launchFirefox(ext);
+      b = await launchWithExtension(browserName);
       await b.allowClipboard(server.origin);
     });
     after(async () => {
@@ -450,8 +434,7 @@ for (const browserName of BROWSERS) {
     let b;
     before(async () => {
       server = await startServer();
-      const ext = path.join(process.env.RENDEZVOUS_DIST || path.join(ROOT, "dist"), browserName === "chromium" ? "chrome" : "firefox");
-      b = browserName === "chromium" ? await launchChromium(ext) : await launchFirefox(ext);
+      b = await launchWithExtension(browserName);
     });
     after(async () => {
       if (b) await b.close();
@@ -537,7 +520,7 @@ for (const browserName of BROWSERS) {
     let dir;
     before(async () => {
       server = await startServer();
-      const src = path.join(process.env.RENDEZVOUS_DIST || path.join(ROOT, "dist"), browserName === "chromium" ? "chrome" : "firefox");
+      const src = extensionDir(browserName);
       dir = fs.mkdtempSync(path.join(os.tmpdir(), "rdv-broken-"));
       fs.cpSync(src, dir, { recursive: true });
       fs.writeFileSync(path.join(dir, "pkg/rendezvous_bg.wasm"), "not a wasm module");

@@ -13,8 +13,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { ROOT } from "./lib-node.mjs";
-import { launchChromium, launchFirefox } from "./browsers.mjs";
+import { ROOT, sleep, waitFor } from "./lib-node.mjs";
+import { launchWithExtension } from "./browsers.mjs";
 
 const BROWSERS = (process.env.RENDEZVOUS_BROWSERS || "chromium,firefox").split(",");
 const DIR = path.join(ROOT, "tests/artifacts/hostile");
@@ -28,21 +28,6 @@ execFileSync("python3", [path.join(ROOT, "tests/hostile/generate.py"), DIR], { s
 const INDEX = JSON.parse(fs.readFileSync(path.join(DIR, "index.json"), "utf8"));
 const results = [];
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(what, fn, timeout) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await fn();
-      if (last) return last;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last && (last.stack || JSON.stringify(last))})`);
-    await sleep(20);
-  }
-}
 
 function startServer() {
   const requests = [];
@@ -155,8 +140,7 @@ for (const browserName of BROWSERS) {
 
     before(async () => {
       server = await startServer();
-      const ext = path.join(process.env.RENDEZVOUS_DIST || path.join(ROOT, "dist"), browserName === "chromium" ? "chrome" : "firefox");
-      b = browserName === "chromium" ? await launchChromium(ext) : await launchFirefox(ext);
+      b = await launchWithExtension(browserName);
       await b.watchErrors();
       // Warm up: the background instantiates the WASM on its first click (the cold start is
       // measured elsewhere); each page below is measured warm.

@@ -30,3 +30,22 @@ export function messages(lang = "en") {
     return s;
   };
 }
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls fn (every `every` ms) until it returns something truthy; throws after `timeout` ms with
+ * the last value or error it saw. */
+export async function waitFor(what, fn, timeout = 15000, every = 25) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last && (last.stack || JSON.stringify(last))})`);
+    await sleep(every);
+  }
+}

@@ -2,7 +2,7 @@
 // the content script sends the serialised page, this runs `analyze(html, url)` and answers with
 // the Analysis. The module is loaded from the extension's own files and never from the page;
 // nothing here touches the network.
-import init, { analyze, call_stats, prewarm_step, version } from "./pkg/rendezvous.js";
+import init, { analyze, call_stats, version } from "./pkg/rendezvous.js";
 
 const api = globalThis.browser ?? globalThis.chrome;
 
@@ -28,37 +28,12 @@ let ready = null;
 /** Instantiates the WASM once per background lifetime; started by the click itself. */
 function start() {
   if (!ready) {
-    // The language tables are built by warm() below, in steps, while the page is read.
     ready = init({ module_or_path: api.runtime.getURL("pkg/rendezvous_bg.wasm") }).catch((e) => {
       ready = null;
       throw e;
     });
   }
   return ready;
-}
-
-/** Once per background lifetime, right after init: warms the core up (its tables; the code a
- * first analysis runs, which Chromium compiles lazily) while the content script is injected and
- * reads the page — one step per task, stopping as soon as a page's message arrives. */
-let warming = false;
-let prewarmMs = 0;
-let prewarmSteps = 0;
-function warm() {
-  if (warming) return;
-  warming = true;
-  const step = () => {
-    if (served) return;
-    const t = performance.now();
-    let more = false;
-    try {
-      more = prewarm_step(prewarmSteps++);
-    } catch (e) {
-      console.warn("Rendezvous: prewarm failed", e);
-    }
-    prewarmMs += performance.now() - t;
-    if (more) setTimeout(step, 0);
-  };
-  step();
 }
 
 /** The page stylesheet, inserted at the click (before the content script asks) and never
@@ -100,9 +75,9 @@ async function inject(tabId) {
 
 api.action.onClicked.addListener((tab) => {
   if (tab && tab.id != null) clickedAt.set(tab.id, epoch());
-  start()
-    .then(warm)
-    .catch((e) => console.error("Rendezvous: WASM init failed", e));
+  // No warm-up run after init: measured, it did not shorten a cold click (Chromium dispatches
+  // the page's message only after it; see benches/README.md).
+  start().catch((e) => console.error("Rendezvous: WASM init failed", e));
   if (tab && tab.id != null) {
     cssFor.set(tab.id, insertPageCss({ tabId: tab.id, frameIds: [0] }));
     inject(tab.id);
@@ -153,8 +128,6 @@ async function handle(msg, sender) {
     convert,
     drop: dropped,
     analyze: ms,
-    prewarm: first ? prewarmMs : null,
-    prewarmSteps: first ? prewarmSteps : null,
     own: performance.now() - tr,
   };
   return { analysis, ms, version: version(), bg };

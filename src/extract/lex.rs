@@ -199,7 +199,6 @@ pub struct Lex {
     demonym_forms: HashMap<String, String>,
     pub demonym_prefix: HashMap<String, String>,
     pub places: HashMap<String, PlaceEntry>,
-    pub max_place: usize,
     /// First word of a place name → the most words a place starting with it has.
     place_first: HashMap<String, usize>,
     pub country_name: HashMap<String, String>,
@@ -356,7 +355,6 @@ impl Lex {
                 return;
             }
             let words = k.split(' ').count();
-            x.max_place = x.max_place.max(words);
             let first = k.split(' ').next().unwrap_or_default().to_string();
             let m = x.place_first.entry(first).or_insert(0);
             *m = (*m).max(words);

@@ -118,16 +118,15 @@ pub fn analyze_html(html: &str, opts: &Options) -> Run {
 }
 
 /// Builds every table the analysis reads (each language's lexicon, the cleaning cues, the
-/// language detector) so that the first page analysed does not pay for it. The extension calls
-/// it while the page is being serialised; calling it again costs nothing.
+/// language detector) so that the first page analysed does not pay for it; calling it again costs
+/// nothing. Exported to the WASM for a host that has idle time before the first page (the
+/// extension's background does not: see `web::prepare`).
 pub fn prepare() {
+    clean::lexicon::lexicon();
     for code in lang::languages() {
         extract::lex::get(code).is_first_name("");
-    }
-    clean::lexicon::lexicon();
-    // The lazily built tables that remain (dates, page metadata, detection) are touched by one
-    // small page per language.
-    for code in lang::languages() {
+        // The lazily built tables that remain (dates, page metadata, detection) are touched by
+        // one small page in the language.
         let html = format!(
             "<!DOCTYPE html><html lang=\"{code}\"><head><title>.</title></head><body><article><h1>.</h1><p>1 2024.</p></article></body></html>"
         );

@@ -29,7 +29,7 @@ for z in dist/*.zip; do
     awk '{printf "  %9d compressed %9d raw  %s\n", $1, $2, $3}'
 done
 echo
-# Attribution: the cargo output keeps function names (wasm-bindgen/wasm-opt strip them).
+# Attribution: the cargo output keeps function names (build.sh strips them).
 cargo_wasm=target-wasm/wasm32-unknown-unknown/release/rendezvous.wasm
 if [ -f "$cargo_wasm" ]; then
   python3 "$ROOT/benches/wasm_size.py" "$cargo_wasm" --data-dir "$ROOT/data" --top 12

@@ -112,13 +112,14 @@ build_wasm() {
   fi
   local raw="$WASM_TARGET_DIR/wasm32-unknown-unknown/release/rendezvous.wasm"
   local stamp="$ROOT/pkg/.source.sha256" sum
-  sum=$( (sha256sum "$raw"; wasm-bindgen --version) | sha256sum | awk '{print $1}')
+  # the recipe below is part of the stamp: a change to it rebuilds pkg/ from the same cargo output
+  sum=$( (sha256sum "$raw"; wasm-bindgen --version; echo "bindgen-strip-names, no wasm-opt") | sha256sum | awk '{print $1}')
   if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$sum" ] && [ -f pkg/rendezvous_bg.wasm ]; then
     return 0
   fi
   # No wasm-opt: its -Oz inlined small functions into fewer, larger ones, which Chromium compiles
-  # lazily on the first click, more slowly (Liftoff time 98-128 ms instead of 62-92 ms per first
-  # page, measured with a V8 trace), and it saved nothing once gzipped (benches/README.md).
+  # lazily on the first click, more slowly (Liftoff 105 ms instead of 60 ms wall on a first page,
+  # benches/browser/coldtrace.mjs), and it saved nothing once gzipped (benches/README.md).
   log "wasm-bindgen --target web"
   rm -rf pkg && mkdir -p pkg
   wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \

@@ -35,5 +35,5 @@ pub fn table_all(name: &str) -> impl Iterator<Item = (&'static str, &'static str
     generated::TABLES
         .iter()
         .filter(move |f| f.1 == name)
-        .flat_map(|&(lang, _, _)| table(lang, name).iter().map(move |&e| (lang, e)))
+        .flat_map(|&(lang, _, entries)| entries.iter().map(move |&e| (lang, e)))
 }

@@ -3,7 +3,7 @@
 // localhost; warm (background running, WASM instantiated) and cold (background asleep); and
 // @mozilla/readability's parse() on the same live pages in the same browsers, same run.
 //
-// usage: node benches/browser/bench.mjs [--pages N] [--cold K] [--browsers chromium,firefox] [--dist DIR]
+// usage: node benches/browser/bench.mjs [--pages N] [--cold K] [--browsers chromium,firefox] [--dist DIR] [--floor]
 // needs: ./build.sh (dist/ and tests/e2e/node_modules), npm install in benches/browser.
 //
 // Where the numbers come from (all wall-clock milliseconds, `performance.timeOrigin + now()`,
@@ -44,9 +44,30 @@ const opt = (name, dflt) => {
 const N = Number(opt("--pages", "50"));
 const COLD = Math.min(N, Number(opt("--cold", String(Math.min(N, 20)))));
 const BROWSERS = opt("--browsers", "chromium,firefox").split(",");
-const DIST = path.resolve(opt("--dist", path.join(ROOT, "dist")));
+const FLOOR = args.includes("--floor");
+const DIST = FLOOR ? floorCopy(path.resolve(opt("--dist", path.join(ROOT, "dist")))) : path.resolve(opt("--dist", path.join(ROOT, "dist")));
 const READABILITY = fs.readFileSync(path.join(HERE, "node_modules/@mozilla/readability/Readability.js"), "utf8");
 const epoch = () => performance.timeOrigin + performance.now();
+
+/** --floor: copies both unpacked extensions to a temporary directory and makes their background
+ * answer with an empty analysis instead of calling the WASM. Fails loudly if the call it replaces
+ * is not where it expects it. */
+function floorCopy(dist) {
+  fs.mkdirSync(path.join(ROOT, "tests/artifacts"), { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(ROOT, "tests/artifacts/floor-"));
+  const CALL = 'const analysis = analyze(String(msg.html || ""), String(msg.url || ""));';
+  const EMPTY =
+    "const analysis = { is_article: true, meta: {}, insight: {}, hidden: [], notices: [], element_count: msg.count, " +
+    "timings: { parse_ms: 0, page_ms: 0, clean_ms: 0, extract_ms: 0, total_ms: 0 } };";
+  for (const b of ["chrome", "firefox"]) {
+    fs.cpSync(path.join(dist, b), path.join(tmp, b), { recursive: true });
+    const bg = path.join(tmp, b, "background.js");
+    const src = fs.readFileSync(bg, "utf8");
+    if (!src.includes(CALL)) throw new Error(`--floor: ${bg} has no \`${CALL}\``);
+    fs.writeFileSync(bg, src.replace(CALL, EMPTY));
+  }
+  return tmp;
+}
 
 // Pages: ScrapingHub (gzipped) and Readability's news pages, alternating, N in all.
 function pages() {
@@ -276,7 +297,7 @@ const STEPS = [
   ["total", "**click → sidebar painted**"],
 ];
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "—");
-console.log(`\nBrowser benchmark: ${list.length} corpus pages from localhost; ms (p50 / p95).`);
+console.log(`\nBrowser benchmark${FLOOR ? " — FLOOR (empty analysis answered at once)" : ""}: ${list.length} corpus pages from localhost; ms (p50 / p95).`);
 for (const [name, rows] of Object.entries(all)) {
   // Cold = the first message a background instance answered (whether the benchmark put it to
   // sleep or the browser did: Firefox sometimes suspends the event page between pages).

@@ -205,3 +205,88 @@ fn english_hosts_places_and_planned() {
     let wang = ins.people.iter().find(|p| p.name == "Wang Yi").unwrap();
     assert_eq!(wang.country.as_deref(), Some("China"));
 }
+
+#[test]
+fn a_title_case_headline_does_not_lengthen_a_name() {
+    // the headline as a paragraph of the article (a teaser line), where it is read as text
+    let ins = page(
+        "en",
+        "2024-05-02",
+        &[
+            "The singer Maria Lindqvist has asked her former label to return the recordings of her first four albums.",
+            "Why Maria Lindqvist Wants Her Old Songs Back",
+            "Maria Lindqvist said on Tuesday that the label had refused to sell them back to her.",
+            "Her lawyers are now studying the contracts signed by the band in 2009.",
+        ],
+    );
+    let names: Vec<&str> = ins.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(names.contains(&"Maria Lindqvist"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("Wants")), "{names:?}");
+}
+
+#[test]
+fn document_topics_skip_contractions_and_generic_words() {
+    let ins = page(
+        "en",
+        "2024-05-02",
+        &[
+            "Residents say the water supply has failed three times this winter, and they don't know why.",
+            "The council must make sure the water supply is repaired, residents don't know when the pipes will be replaced.",
+            "Engineers will make sure the old pipes are inspected before the most recent repairs are paid for.",
+            "The most recent inspection found cracks in the water supply pipes under the main road.",
+        ],
+    );
+    let topics: Vec<String> = ins.topics.iter().map(|t| t.text.to_lowercase()).collect();
+    assert!(
+        topics.iter().any(|t| t.contains("water supply")),
+        "{topics:?}"
+    );
+    for junk in ["don't know", "don’t know", "make sure", "most recent"] {
+        assert!(
+            !topics.iter().any(|t| t.contains(junk)),
+            "{junk} in {topics:?}"
+        );
+    }
+}
+
+#[test]
+fn no_document_topics_in_a_language_without_function_words() {
+    // German has boilerplate tables but no function-word table: its content words cannot be told
+    // from its function words, so no topics rather than "wird dabei".
+    let ins = page(
+        "de",
+        "2024-05-02",
+        &[
+            "Die Stadt wird dabei unter anderem die Wasserleitungen erneuern, die im Winter mehrfach gebrochen sind.",
+            "Die Arbeiten sollen unter anderem im Sommer beginnen, wird dabei von der Verwaltung betont.",
+            "Die Kosten werden unter anderem von der Landesregierung getragen.",
+        ],
+    );
+    assert!(
+        ins.topics.is_empty(),
+        "{:?}",
+        ins.topics.iter().map(|t| &t.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn meeting_topics_do_not_start_or_end_with_reporting_words() {
+    let ins = page(
+        "fr",
+        "2024-06-27",
+        &["Le ministre Jean Dufresne a rencontré mardi à Rabat son homologue Karim Bennani. Les deux responsables ont évoqué la coopération sécuritaire, la lutte contre le terrorisme et le communiqué commun."],
+    );
+    let m = pair(&ins, "Jean Dufresne", "Karim Bennani").expect("the meeting");
+    assert!(
+        m.topics
+            .iter()
+            .any(|t| t.contains("coopération sécuritaire")),
+        "{:?}",
+        m.topics
+    );
+    assert!(
+        !m.topics.iter().any(|t| t.starts_with("communiqué")),
+        "{:?}",
+        m.topics
+    );
+}

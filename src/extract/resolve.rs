@@ -8,7 +8,7 @@ use super::fold;
 use super::lex::{Lex, PlaceKind};
 use super::meetings::PRef;
 use super::mentions::{self, Mentions};
-use super::tokens::tokenize;
+use super::tokens::{tokenize, Kind};
 use super::Sent;
 use crate::insight::{Evidence, Person};
 
@@ -202,15 +202,25 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
         }
         refs[si].sort_by_key(|r| r.a);
     }
-    // bylines and credits are not people of the story
+    // bylines and credits are not people of the story; nor is a known name run on into the next
+    // capitalised word of a Title Case headline ("Why Can’t Taylor Swift Perform Her Own Songs?")
+    // when the longer name is never seen outside such headlines
+    let only_title_case = |i: usize| {
+        refs.iter()
+            .enumerate()
+            .all(|(si, r)| !r.iter().any(|x| x.pid == i) || title_case(&sents[si]))
+    };
     let drop: Vec<bool> = ents
         .iter()
-        .map(|e| {
+        .enumerate()
+        .map(|(i, e)| {
             let f = e.toks.join(" ");
             byline.iter().any(|b| {
                 let bt = name_toks(b).join(" ");
                 !bt.is_empty() && (bt == f || bt.contains(&f) && e.toks.len() >= 2)
-            })
+            }) || ents.iter().any(|o| {
+                o.toks.len() >= 2 && o.toks.len() < e.toks.len() && e.toks.starts_with(&o.toks)
+            }) && only_title_case(i)
         })
         .collect();
     let mut map = vec![usize::MAX; ents.len()];
@@ -247,6 +257,17 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
         country,
         focus,
     }
+}
+
+/// A Title Case sentence (a headline): four words or more, nearly all capitalised.
+fn title_case(s: &Sent) -> bool {
+    let words: Vec<bool> = s
+        .toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word && t.lower.chars().any(char::is_alphabetic))
+        .map(|t| t.cap)
+        .collect();
+    words.len() >= 4 && words.iter().filter(|&&c| c).count() * 5 >= words.len() * 4
 }
 
 fn role_country(lex: &Lex, roles: &[String]) -> Option<String> {

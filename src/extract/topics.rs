@@ -35,14 +35,19 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
             }) {
                 st += f.len();
             }
-            while st < en && lex.stop.contains(&s.lw[cur[st]]) {
+            while st < en
+                && (lex.stop.contains(&s.lw[cur[st]]) || lex.topic_stop.contains(&s.lw[cur[st]]))
+            {
                 st += 1;
             }
             if st == before {
                 break;
             }
         }
-        while en > st && (lex.stop.contains(&s.lw[cur[en - 1]]) || s.lw[cur[en - 1]].ends_with('’'))
+        while en > st
+            && (lex.stop.contains(&s.lw[cur[en - 1]])
+                || lex.topic_stop.contains(&s.lw[cur[en - 1]])
+                || s.lw[cur[en - 1]].ends_with('’'))
         {
             en -= 1;
         }
@@ -127,7 +132,11 @@ pub fn mentions_visit(lex: &Lex, s: &Sent) -> bool {
 }
 
 /// The article's main subjects: repeated content-word sequences, best first.
+/// None in a language without a function-word table: its content words cannot be told apart.
 pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(String, usize)> {
+    if lex.stop.is_empty() {
+        return Vec::new();
+    }
     let title_words: std::collections::HashSet<&str> = sents
         .iter()
         .filter(|s| s.heading)

@@ -640,7 +640,10 @@ dd { margin: 0; }
       if (meta.lang) metaBits.push(E("span", { text: languageName(meta.lang, lang) }));
       if (meta.site_name) metaBits.push(E("span", { text: norm(meta.site_name) }));
       if (metaBits.length) kids.push(E("p", { class: "meta" }, metaBits));
-      if (!a.is_article) kids.push(E("p", { class: "state", role: "status", text: t("notArticle") }));
+      // Not an article: said plainly when nothing was found; when facts were found all the same
+      // (a section front's teasers, a short notice), they are shown, with a word of caution.
+      const found = ["meetings", "people", "organizations", "places", "dates"].some((k) => (ins[k] || []).length);
+      if (!a.is_article) kids.push(E("p", { class: "state", role: "status", text: t(found ? "notArticleFacts" : "notArticle") }));
       for (const n of a.notices || []) kids.push(E("p", { class: "note", text: noticeText(n) }));
       if (page && page.skipped && page.skipped.length) kids.push(E("p", { class: "note", text: t("staleTargets", [String(page.skipped.length)]) }));
 

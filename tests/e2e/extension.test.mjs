@@ -367,6 +367,20 @@ for (const browserName of BROWSERS) {
       assert.ok(v[0].anyVisible, "the page's own content is left alone");
     });
 
+    test("a page that is not an article but names a meeting shows it, with a word of caution", async () => {
+      await clickAndWait(`${server.origin}/page/teasers.html`);
+      const side = await b.evalShadow((sr) => ({
+        states: [...sr.querySelectorAll(".state")].map((s) => s.textContent),
+        parties: [...sr.querySelectorAll('[data-section="meetings"] [data-party]')].map((p) => p.textContent),
+      }));
+      assert.ok(
+        side.states.includes("This page does not look like an article: the facts below were read from its text and may be incomplete."),
+        side.states.join(" | "),
+      );
+      assert.ok(!side.states.includes("This page does not look like an article."), side.states.join(" | "));
+      assert.ok(side.parties.some((p) => p.includes("Anna Keller")) && side.parties.some((p) => p.includes("Tomas Varga")), side.parties.join(" | "));
+    });
+
     test("with JavaScript off (<noscript> holds elements), every target is still found by index", async () => {
       await b.setPageScripting(false);
       try {

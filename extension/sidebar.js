@@ -752,8 +752,19 @@ dd { margin: 0; }
 
     function noticeText(n) {
       const key = String(n).split(":")[0];
+      if (key === "language") return languageNotice(String(n).slice(key.length + 1).trim());
       const msg = t("notice_" + key.replace(/[^a-z0-9]+/gi, "_"));
       return msg || String(n);
+    }
+
+    // "language: it people, organizations, …" (the facts the language has no tables for), or a
+    // sentence from the core when the language could not be told.
+    function languageNotice(detail) {
+      const m = /^([a-z]{2,3}) (.+)$/.exec(detail);
+      if (!m) return t("notice_language_unknown") || detail;
+      const title = { people: "sectionPeople", organizations: "sectionOrganizations", places: "sectionPlaces", dates: "sectionDates", meetings: "sectionMeetings", topics: "sectionTopics" };
+      const facts = m[2].split(", ").map((f) => (title[f] ? t(title[f]).toLowerCase() : f)).join(", ");
+      return t("notice_language", [languageName(m[1], lang), facts]) || detail;
     }
 
     function section(id, title, count, content) {

@@ -17,7 +17,11 @@ pub struct Meta {
     pub title: Option<String>,
     pub url: Option<String>,
     pub canonical: Option<String>,
+    /// The article's language (ISO 639-1): the declared one unless its text says otherwise
+    /// (`crate::language`).
     pub lang: Option<String>,
+    /// The language the page declares (`<html lang>`, meta tags, JSON-LD), as written there.
+    pub declared_lang: Option<String>,
     /// Publication date, ISO `YYYY-MM-DD`.
     pub published: Option<String>,
     pub modified: Option<String>,

@@ -13,6 +13,7 @@ pub mod eval;
 pub mod extract;
 pub mod insight;
 pub mod lang;
+pub mod language;
 pub mod page;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
@@ -148,12 +149,7 @@ pub fn analyze_document(doc: Document, opts: &Options) -> Run {
     let t_clean = now_ms();
     let article = text::article(&doc, &layout);
     let t_text = now_ms();
-    let lang = a
-        .meta
-        .lang
-        .clone()
-        .filter(|l| lang::languages().contains(&l.as_str()))
-        .unwrap_or_else(|| "en".into());
+    a.meta.lang = language::decide(a.meta.declared_lang.as_deref(), &article.sample_text());
     if opts.text_only {
         // Nothing to read: the caller wants the article text only.
     } else if budget.exceeded() {
@@ -168,7 +164,12 @@ pub fn analyze_document(doc: Document, opts: &Options) -> Run {
                 opts.limits.max_text_bytes, opts.limits.max_text_bytes
             ));
         }
-        a.insight = extract::extract(&doc, capped.as_ref().unwrap_or(&article), &a.meta, &lang);
+        a.insight = read_facts(
+            &doc,
+            capped.as_ref().unwrap_or(&article),
+            &a.meta,
+            &mut a.notices,
+        );
     }
     let t_extract = now_ms();
     a.is_article = layout.is_article;
@@ -199,6 +200,42 @@ pub fn analyze_document(doc: Document, opts: &Options) -> Run {
         article,
         analysis: a,
     }
+}
+
+/// The facts of the article in its language; the facts its language has no tables for are left
+/// out, and a notice names them ("language: it people, organizations, …").
+fn read_facts(
+    doc: &Document,
+    article: &text::Article,
+    meta: &insight::Meta,
+    notices: &mut Vec<String>,
+) -> insight::Insight {
+    let Some(code) = meta.lang.as_deref() else {
+        notices.push(
+            "language-unknown: the article's language could not be told; no facts were read".into(),
+        );
+        return insight::Insight::default();
+    };
+    let missing = language::missing_facts(code);
+    if !missing.is_empty() {
+        notices.push(format!("language: {code} {}", missing.join(", ")));
+    }
+    if missing.contains(&"people") {
+        // No names without the language's tables: whatever else could be read would be guesses.
+        return insight::Insight::default();
+    }
+    let mut facts = extract::extract(doc, article, meta, code);
+    for fact in missing {
+        match fact {
+            "organizations" => facts.organizations.clear(),
+            "places" => facts.places.clear(),
+            "dates" => facts.dates.clear(),
+            "meetings" => facts.meetings.clear(),
+            "topics" => facts.topics.clear(),
+            _ => {}
+        }
+    }
+    facts
 }
 
 /// The article's first `max` bytes of text (whole blocks, the last one cut at a character

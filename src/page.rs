@@ -175,7 +175,7 @@ pub fn read(doc: &Document, url: Option<&str>) -> Meta {
         .or(m.lang)
         .or(ld.lang)
         .or(ld_page.lang);
-    meta.lang = lang
+    meta.declared_lang = lang
         .map(|l| {
             l.split(['-', '_'])
                 .next()
@@ -668,7 +668,7 @@ mod tests {
         let m = read(&d, None);
         assert_eq!(m.published.as_deref(), Some("2024-06-28"));
         assert_eq!(m.published_source.as_deref(), Some("json-ld"));
-        assert_eq!(m.lang.as_deref(), Some("fr"));
+        assert_eq!(m.declared_lang.as_deref(), Some("fr"));
         assert_eq!(m.authors, vec!["A B".to_string()]);
         let html2 = r#"<html><body><p>Hello</p><div id="comments"><time datetime="2025-01-01">x</time></div></body></html>"#;
         assert_eq!(read(&Document::parse(html2), None).published, None);

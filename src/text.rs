@@ -46,6 +46,19 @@ impl Article {
         }
         out
     }
+
+    /// The text of the first blocks, a few thousand bytes of it, to tell its language.
+    pub fn sample_text(&self) -> String {
+        let mut out = String::new();
+        for b in &self.blocks {
+            if out.len() >= 4000 {
+                break;
+            }
+            out.push_str(&b.text);
+            out.push('\n');
+        }
+        out
+    }
 }
 
 fn block_type(tag: &str) -> BlockType {

@@ -310,3 +310,50 @@ fn organisations_leave_out_a_former_and_a_dateline() {
         "{names:?}"
     );
 }
+
+fn analysis(lang: &str, paras: &[&str]) -> rendezvous::insight::Analysis {
+    let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    let html = format!(
+        "<!DOCTYPE html><html{lang}><head><title>t</title></head>\
+         <body><article><h1>News</h1>{body}</article></body></html>"
+    );
+    rendezvous::analyze_html(&html, &Default::default()).analysis
+}
+
+#[test]
+fn the_text_says_its_language_when_the_page_declares_none_or_another() {
+    let fr = [
+        "Le ministre de l’Intérieur Jean Dufresne a rencontré mardi à Rabat son homologue Karim Bennani.",
+        "Les deux responsables ont évoqué la coopération sécuritaire et la lutte contre le terrorisme.",
+    ];
+    for declared in ["", " lang=\"en\""] {
+        let a = analysis(declared, &fr);
+        assert_eq!(a.meta.lang.as_deref(), Some("fr"), "declared {declared:?}");
+        assert!(
+            pair(&a.insight, "Jean Dufresne", "Karim Bennani").is_some(),
+            "{:?}",
+            a.insight.meetings
+        );
+    }
+}
+
+#[test]
+fn a_language_without_tables_gets_a_notice_instead_of_guesses() {
+    let a = analysis(
+        " lang=\"en\"",
+        &[
+            "Il sindaco Marco Bellandi ha incontrato martedì mattina una delegazione di pescatori del porto vecchio per discutere della nuova diga.",
+            "Durante la riunione, che si è svolta nella sala consiliare del municipio, i pescatori hanno chiesto garanzie sui tempi dei lavori.",
+        ],
+    );
+    assert_eq!(a.meta.lang.as_deref(), Some("it"));
+    assert_eq!(a.meta.declared_lang.as_deref(), Some("en"));
+    assert!(a.insight.people.is_empty() && a.insight.meetings.is_empty());
+    assert!(
+        a.notices
+            .iter()
+            .any(|n| n.starts_with("language: it people,")),
+        "{:?}",
+        a.notices
+    );
+}

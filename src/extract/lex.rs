@@ -627,42 +627,6 @@ pub fn get(code: &str) -> &'static Lex {
     l
 }
 
-/// Detect the language of a text from the stopword tables: the language whose function words
-/// cover most tokens.
-pub fn detect(text: &str) -> Option<&'static str> {
-    type Sets = Vec<(&'static str, HashSet<&'static str>)>;
-    static SETS: OnceLock<Sets> = OnceLock::new();
-    let sets = SETS.get_or_init(|| {
-        lang::languages()
-            .into_iter()
-            .map(|code| {
-                (
-                    code,
-                    lang::table(code, "stopwords").iter().copied().collect(),
-                )
-            })
-            .filter(|(_, s): &(&str, HashSet<&str>)| !s.is_empty())
-            .collect()
-    });
-    let mut cut = text.len().min(6000);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let ab = HashSet::default();
-    let toks = tokenize(&text[..cut], &ab);
-    let mut best = (0usize, None);
-    for (code, set) in sets {
-        let n = toks
-            .iter()
-            .filter(|t| set.contains(t.lower.as_str()))
-            .count();
-        if n > best.0 {
-            best = (n, Some(*code));
-        }
-    }
-    best.1
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -137,23 +137,7 @@ fn is_byline_block(lex: &lex::Lex, text: &str, toks: &[tokens::Tok], authors: &[
 }
 
 pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> Insight {
-    let full: String = article
-        .blocks
-        .iter()
-        .take(40)
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let lang = if meta
-        .lang
-        .as_deref()
-        .is_some_and(|l| !crate::lang::table(l, "stopwords").is_empty() && l == lang)
-    {
-        lang.to_string()
-    } else {
-        lex::detect(&full).unwrap_or(lang).to_string()
-    };
-    let lex = lex::get(&lang);
+    let lex = lex::get(lang);
 
     // sentences
     let mut sents: Vec<Sent> = Vec::new();

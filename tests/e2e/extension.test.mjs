@@ -381,6 +381,26 @@ for (const browserName of BROWSERS) {
       assert.ok(side.parties.some((p) => p.includes("Anna Keller")) && side.parties.some((p) => p.includes("Tomas Varga")), side.parties.join(" | "));
     });
 
+    test("a page in a language without tables says which facts it cannot give, and lists no guesses", async () => {
+      // The page declares English; its text is Italian, which has no tables in data/.
+      await clickAndWait(`${server.origin}/page/italian.html`);
+      const side = await b.evalShadow((sr) => ({
+        notes: [...sr.querySelectorAll(".note")].map((n) => n.textContent),
+        meta: sr.querySelector(".meta") && sr.querySelector(".meta").textContent,
+        people: sr.querySelectorAll('[data-section="people"] li').length,
+        meetings: sr.querySelectorAll('[data-section="meetings"] .card').length,
+      }));
+      assert.ok(
+        side.notes.some((n) => /^This page is in Italian: Rendezvous has no tables for that language, so these are not given: people, .*meetings/.test(n)),
+        side.notes.join(" | "),
+      );
+      assert.match(side.meta || "", /Italian/);
+      assert.equal(side.people, 0);
+      assert.equal(side.meetings, 0);
+      const v = await b.evalPage(visibility, ["Il sindaco Marco Bellandi ha incontrato"]);
+      assert.ok(v[0].anyVisible, "the article stays");
+    });
+
     test("with JavaScript off (<noscript> holds elements), every target is still found by index", async () => {
       await b.setPageScripting(false);
       try {

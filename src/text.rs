@@ -51,7 +51,7 @@ impl Article {
     pub fn sample_text(&self) -> String {
         let mut out = String::new();
         for b in &self.blocks {
-            if out.len() >= 4000 {
+            if out.len() >= 1500 {
                 break;
             }
             out.push_str(&b.text);

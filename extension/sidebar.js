@@ -83,6 +83,7 @@ dd { margin: 0; }
 .chip[hidden] { display: none; }
 .more { border: 1px dashed var(--line); background: transparent; color: var(--accent); }
 .chip { background: var(--chip); color: var(--chip-fg); border-radius: 10px; padding: 1px 8px; font-size: 12.5px; }
+.mkind { display: block; font-size: 11px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; opacity: .7; margin-bottom: 2px; }
 .planned { display: inline-block; margin-left: 6px; background: #fef3c7; color: #92400e; border-radius: 6px; padding: 0 6px; font-size: 12px; font-weight: 600; vertical-align: 1px; }
 .fact { display: block; width: 100%; text-align: left; background: transparent; border: 1px solid transparent;
   border-radius: 8px; padding: 4px 6px; margin: 0 -6px; width: calc(100% + 12px); }
@@ -652,7 +653,7 @@ dd { margin: 0; }
       kids.push(
         section("meetings", t("sectionMeetings"), meetings.length, () => {
           if (!meetings.length) return E("p", { class: "state", text: t("emptyMeetings") });
-          return E("ul", { class: "cards" }, meetings.map((m) => E("li", { class: "card", "data-start": m.date && m.date.start, "data-end": m.date && (m.date.end || m.date.start) }, meetingCard(m, ins))));
+          return E("ul", { class: "cards" }, meetings.map((m) => E("li", { class: "card", "data-kind": m.kind || "meeting", "data-start": m.date && m.date.start, "data-end": m.date && (m.date.end || m.date.start) }, meetingCard(m, ins))));
         }),
       );
       const people = ins.people || [];
@@ -818,7 +819,8 @@ dd { margin: 0; }
           E("span", { class: "party", "data-party": "" }, E("span", { text: norm(name) }), role ? E("span", { class: "role", text: norm(role) }) : null),
         ];
       });
-      const head = E("h4", null, parts, m.status === "planned" ? E("span", { class: "planned", text: t("planned") }) : null);
+      const kind = t("meetingKind_" + (m.kind || "meeting"));
+      const head = E("h4", null, kind ? E("span", { class: "mkind", text: kind }) : null, parts, m.status === "planned" ? E("span", { class: "planned", text: t("planned") }) : null);
       const dl = E("dl");
       if (m.place) dl.append(E("dt", { text: t("fieldPlace") }), E("dd", { text: norm(m.place) }));
       if (m.date) dl.append(E("dt", { text: t("fieldDate") }), E("dd", null, E("time", { datetime: m.date.start, text: formatSpan(m.date, lang) })));

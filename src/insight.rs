@@ -90,7 +90,45 @@ pub struct Meeting {
     pub status: String,
     /// The word or phrase that says a meeting took place.
     pub trigger: String,
+    /// What kind of contact the sentence reports (`data/<lang>/meeting_kinds.txt`).
+    pub kind: MeetingKind,
     pub evidence: Evidence,
+}
+
+/// The kind of a meeting, as its sentence words it; the first kind of this order whose words the
+/// sentence has wins (a call to sign an agreement is a call), and "meeting" when none does.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MeetingKind {
+    Call,
+    Signing,
+    Summit,
+    Visit,
+    Talks,
+    #[default]
+    Meeting,
+}
+
+impl MeetingKind {
+    /// The kinds a table can name, in the order a sentence is tested for them.
+    pub const WORDED: [MeetingKind; 5] = [
+        MeetingKind::Call,
+        MeetingKind::Signing,
+        MeetingKind::Summit,
+        MeetingKind::Visit,
+        MeetingKind::Talks,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MeetingKind::Call => "call",
+            MeetingKind::Signing => "signing",
+            MeetingKind::Summit => "summit",
+            MeetingKind::Visit => "visit",
+            MeetingKind::Talks => "talks",
+            MeetingKind::Meeting => "meeting",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

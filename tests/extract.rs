@@ -357,3 +357,29 @@ fn a_language_without_tables_gets_a_notice_instead_of_guesses() {
         a.notices
     );
 }
+
+#[test]
+fn each_meeting_says_what_kind_of_contact_it_was() {
+    use rendezvous::insight::MeetingKind;
+    let ins = page(
+        "en",
+        "2024-05-02",
+        &[
+            "Foreign Minister Anna Keller spoke by phone with Prime Minister Tomas Varga on Monday.",
+            "Interior Minister Paul Brenner met his counterpart Luis Ortega in Madrid on Tuesday.",
+        ],
+    );
+    let kind = |a: &str, b: &str| pair(&ins, a, b).map(|m| m.kind);
+    assert_eq!(kind("Anna Keller", "Tomas Varga"), Some(MeetingKind::Call));
+    assert_eq!(
+        kind("Paul Brenner", "Luis Ortega"),
+        Some(MeetingKind::Meeting)
+    );
+    let fr = page(
+        "fr",
+        "2024-06-27",
+        &["Lors de sa visite à Rabat, le ministre Jean Dufresne a rencontré mardi son homologue Karim Bennani."],
+    );
+    let m = pair(&fr, "Jean Dufresne", "Karim Bennani").expect("the meeting");
+    assert_eq!(m.kind, MeetingKind::Visit);
+}

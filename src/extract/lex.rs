@@ -4,6 +4,7 @@
 use std::sync::{Mutex, OnceLock};
 
 use super::tokens::{tokenize, HashMap, HashSet};
+use crate::insight::MeetingKind;
 use crate::lang;
 
 /// One token of a data pattern: exact lowercase word, a prefix ("rencontr*"), or a gap ("…").
@@ -220,6 +221,9 @@ pub struct Lex {
     pub byline_cues: Vec<Vec<String>>,
     pub not_names: HashSet<String>,
     pub visit_words: Vec<Pat>,
+    /// meeting_kinds.txt: the words that make a meeting a call, a signing, a summit, a visit or
+    /// talks (kind, pattern).
+    pub meeting_kinds: Vec<(MeetingKind, Vec<Pat>)>,
     pub pronouns: HashSet<String>,
     pub particles: HashSet<String>,
 }
@@ -460,6 +464,12 @@ impl Lex {
         x.topic_cues.sort_by_key(|v| std::cmp::Reverse(v.len()));
         x.topic_verbs = t("topic_verbs").iter().flat_map(|s| pats(s)).collect();
         x.visit_words = t("visit_words").iter().flat_map(|s| pats(s)).collect();
+        for l in t("meeting_kinds") {
+            let (kind, pattern) = split2(l);
+            if let Some(k) = MeetingKind::WORDED.into_iter().find(|k| k.name() == kind) {
+                x.meeting_kinds.push((k, pats(pattern)));
+            }
+        }
         x.fillers = t("topic_fillers").iter().map(|s| words(s)).collect();
         x.fillers.sort_by_key(|v| std::cmp::Reverse(v.len()));
         for l in t("relative_dates") {
@@ -597,6 +607,21 @@ impl Lex {
         w.split('-').enumerate().all(|(k, p)| {
             (k + 1 < n && self.demonym_prefix.contains_key(p)) || self.demonym_forms.contains_key(p)
         })
+    }
+
+    /// The kind of meeting a sentence (its lowercase tokens) reports.
+    pub fn meeting_kind(&self, lw: &[String]) -> MeetingKind {
+        let said = |pats: &[Pat]| {
+            (0..lw.len()).any(|i| super::meetings::match_trigger(pats, lw, i).is_some())
+        };
+        MeetingKind::WORDED
+            .into_iter()
+            .find(|&k| {
+                self.meeting_kinds
+                    .iter()
+                    .any(|(kind, p)| *kind == k && said(p))
+            })
+            .unwrap_or_default()
     }
 
     /// How a country code (or "@Region") is written in this language.

@@ -44,7 +44,7 @@ pub struct Ctx<'a> {
     pub published: Option<Ymd>,
 }
 
-fn match_trigger(pats: &[Pat], lw: &[String], i: usize) -> Option<usize> {
+pub(super) fn match_trigger(pats: &[Pat], lw: &[String], i: usize) -> Option<usize> {
     fn go(pats: &[Pat], lw: &[String], k: usize) -> Option<usize> {
         let Some(p) = pats.first() else {
             return Some(k);

@@ -372,6 +372,7 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
                 "held".into()
             },
             trigger: f.trigger.clone(),
+            kind: lex.meeting_kind(&s.lw),
             evidence: s.evidence(),
         };
         if let Some(prev) = meetings_out.iter_mut().find(|(_, k, _)| *k == key) {

@@ -77,6 +77,8 @@ function readSidebar(sr) {
       parties: [...li.querySelectorAll("[data-party] > span:first-child")].map((s) => s.textContent),
       start: li.dataset.start,
       end: li.dataset.end,
+      kind: li.dataset.kind,
+      kindLabel: li.querySelector(".mkind") && li.querySelector(".mkind").textContent,
       text: li.textContent,
     })),
     counts: Object.fromEntries(q("section[data-section]").map((s) => [s.dataset.section, Number(s.querySelector(".count").textContent)])),
@@ -153,6 +155,9 @@ for (const browserName of BROWSERS) {
         assert.equal(card.start, m.date.start, `${where}: start date of ${want}`);
         assert.equal(card.end, m.date.end, `${where}: end date of ${want}`);
       }
+      // Each card says what kind of contact it was, in the sidebar's language.
+      const KIND_LABELS = { call: "Call", signing: "Signing", summit: "Summit", visit: "Visit", talks: "Talks", meeting: "Meeting" };
+      for (const c of side.meetings) assert.equal(c.kindLabel, KIND_LABELS[c.kind], `${where}: kind of ${c.parties.join(" / ")}`);
       return side;
     }
 

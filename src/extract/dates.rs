@@ -5,6 +5,7 @@
 
 use std::sync::OnceLock;
 
+use crate::lang;
 use super::lex::Lex;
 use super::tokens::{Kind, Tok};
 
@@ -199,11 +200,11 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
                 if lex.fw.articles.contains(&toks[k].lower) {
                     k += 1;
                 }
-                if let (Some(d2), Some(m)) = (
+                if let (Some(d2), Some((m, mk))) = (
                     toks.get(k).and_then(|t| day_of(t, text)),
-                    month_at(lex, toks, k + 1),
+                    month_after_day(lex, toks, k + 1),
                 ) {
-                    let (y, last) = explicit_year(toks, text, k + 2);
+                    let (y, last) = explicit_year(toks, text, mk + 1);
                     if let Some(h) = make(d1, d2, m, m, y, anchor, i, last) {
                         anchor.last = Some((h.start, h.end));
                         out.push(h);
@@ -212,8 +213,8 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
                     }
                 }
             }
-            if let Some(m) = month_at(lex, toks, di + 1) {
-                let (y, last) = explicit_year(toks, text, di + 2);
+            if let Some((m, mk)) = month_after_day(lex, toks, di + 1) {
+                let (y, last) = explicit_year(toks, text, mk + 1);
                 if let Some(h) = make(d1, d1, m, m, y, anchor, di, last) {
                     anchor.last = Some((h.start, h.end));
                     out.push(h);
@@ -223,8 +224,8 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
             }
         }
         if let Some((d1, d2)) = day_range(&toks[i], text) {
-            if let Some(m) = month_at(lex, toks, i + 1) {
-                let (y, last) = explicit_year(toks, text, i + 2);
+            if let Some((m, mk)) = month_after_day(lex, toks, i + 1) {
+                let (y, last) = explicit_year(toks, text, mk + 1);
                 if let Some(h) = make(d1, d2, m, m, y, anchor, i, last) {
                     anchor.last = Some((h.start, h.end));
                     out.push(h);
@@ -319,8 +320,31 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
 fn explicit_year(toks: &[Tok], text: &str, k: usize) -> (Option<i32>, usize) {
     match toks.get(k).and_then(|t| year_of(t, text)) {
         Some(y) => (Some(y), k + 1),
-        None => (None, k),
+        // "de junio de 2024": a date link (data/<lang>/date_links.txt) before the year
+        None => match toks.get(k + 1).and_then(|t| year_of(t, text)) {
+            Some(y) if is_date_link(toks, k) => (Some(y), k + 2),
+            _ => (None, k),
+        },
     }
+}
+
+/// Whether token `k` links the parts of a date ("12 de junio de 2024"), as the union over every
+/// language's date_links.txt.
+fn is_date_link(toks: &[Tok], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| lang::table_all("date_links").any(|(_, l)| l == t.lower))
+}
+
+/// The month of "D Month" or "D de Month" right after a day at `k - 1`, with the index of the
+/// month word.
+fn month_after_day(lex: &Lex, toks: &[Tok], k: usize) -> Option<(u32, usize)> {
+    if let Some(m) = month_at(lex, toks, k) {
+        return Some((m, k));
+    }
+    if is_date_link(toks, k) {
+        return month_at(lex, toks, k + 1).map(|m| (m, k + 1));
+    }
+    None
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -391,9 +391,14 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         while k < n && lex.fw.complement_links.contains(&lw[k]) {
             k += 1;
         }
-        if k > j && k < n && s.toks[k].cap && !used[k] {
+        // a known place is the facility's complement ("Palacio de la Zarzuela"), not a person
+        // or an organisation
+        let free = |x: usize| {
+            !used[x] || m.places.iter().any(|p| !p.demonym && p.a <= x && x < p.b)
+        };
+        if k > j && k < n && s.toks[k].cap && free(k) {
             j = k;
-            while j < n && s.toks[j].cap && s.toks[j].kind == Kind::Word && !used[j] {
+            while j < n && s.toks[j].cap && s.toks[j].kind == Kind::Word && free(j) {
                 j += 1;
             }
         }
@@ -401,7 +406,12 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             for u in used.iter_mut().take(j).skip(i) {
                 *u = true;
             }
-            let loc = i > 0 && lex.locatives.contains(&lw[i - 1]);
+            m.places.retain(|p| p.b <= i || p.a >= j);
+            // "en el Palacio de …", "au Palais …": a locative, perhaps through an article
+            let loc = i > 0 && lex.locatives.contains(&lw[i - 1])
+                || i > 1
+                    && lex.fw.articles.contains(&lw[i - 1])
+                    && lex.locatives.contains(&lw[i - 2]);
             m.places.push(PlaceM {
                 a: i,
                 b: j,

@@ -101,6 +101,18 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 }
             }
         }
+        // "Enrique Santiago": a place that is also a first name, after a first name
+        if let Some((1, _)) = hit {
+            if i > 0
+                && s.toks[i - 1].cap
+                && s.toks[i - 1].kind == Kind::Word
+                && lex.is_first_name(p(s, i - 1))
+                && lex.is_first_name(p(s, i))
+                && !lex.places.contains_key(&lw[i - 1])
+            {
+                hit = None;
+            }
+        }
         // "Chad Wolf", "Jordan Peterson": a first name that is also a place, before a name
         if let Some((1, _)) = hit {
             let next_is_name = s
@@ -996,7 +1008,10 @@ fn expansion(
             break;
         }
         if lex.fw.acronym_glue.contains(w) {
-            if lex.fw.conjunctions.contains(w) {
+            // the conjunction ends the expansion after another one ("(DGSN) et de la
+            // Surveillance du territoire (DGST)"), not inside a name ("Comisión Nacional de los
+            // Mercados y la Competencia (CNMC)")
+            if lex.fw.conjunctions.contains(w) && (k == 0 || s.toks[k - 1].kind != Kind::Word) {
                 break;
             }
             j = k;

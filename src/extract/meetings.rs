@@ -109,8 +109,8 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
             .places
             .iter()
             .filter(|p| p.locative && !p.demonym && !in_role(p.a))
+            .min_by_key(|p| p.a)
             .map(|p| p.display.clone())
-            .next()
             .or_else(|| {
                 // "at the White House", "au Kremlin": an institution named as where it happened
                 m.orgs

@@ -5,9 +5,9 @@
 
 use std::sync::OnceLock;
 
-use crate::lang;
 use super::lex::Lex;
 use super::tokens::{Kind, Tok};
+use crate::lang;
 
 pub type Ymd = (i32, u32, u32);
 
@@ -427,6 +427,28 @@ mod tests {
             relative("weekend-1", &a),
             Some(((2019, 11, 16), (2019, 11, 17)))
         );
+    }
+
+    #[test]
+    fn date_links_in_the_text() {
+        let lex = crate::extract::lex::get("es");
+        let mut a = Anchor {
+            published: Some((2024, 6, 12)),
+            last: None,
+            future: false,
+        };
+        for (text, want) in [
+            (
+                "el 3 de junio de 2024 en Madrid",
+                ((2024, 6, 3), (2024, 6, 3)),
+            ),
+            ("el 3 de junio", ((2024, 6, 3), (2024, 6, 3))),
+            ("del 26 al 28 de junio", ((2024, 6, 26), (2024, 6, 28))),
+        ] {
+            let toks = crate::extract::tokens::tokenize(text, &lex.abbrev);
+            let hits = find(lex, text, &toks, &mut a);
+            assert_eq!(hits.first().map(|h| (h.start, h.end)), Some(want), "{text}");
+        }
     }
 }
 

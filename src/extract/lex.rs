@@ -293,9 +293,7 @@ impl Lex {
         x.adjectives_after_noun = t("settings")
             .iter()
             .any(|l| l.trim() == "adjectives_after_noun|yes");
-        x.null_subject = t("settings")
-            .iter()
-            .any(|l| l.trim() == "null_subject|yes");
+        x.null_subject = t("settings").iter().any(|l| l.trim() == "null_subject|yes");
         let setting = |key: &str| {
             t("settings")
                 .iter()

@@ -560,7 +560,10 @@ fn null_subject(lex: &Lex, s: &Sent, ta: usize) -> bool {
         let opener = k == 0
             && (lex.stop.contains(&lw[k])
                 || lex.weekdays.contains_key(&lw[k])
-                || lex.relative.iter().any(|(ws, _)| ws.first() == Some(&lw[k])));
+                || lex
+                    .relative
+                    .iter()
+                    .any(|(ws, _)| ws.first() == Some(&lw[k])));
         !(t.cap && !opener)
             && !lex.determiners.contains(&lw[k])
             && !lex.fw.articles.contains(&lw[k])

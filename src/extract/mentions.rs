@@ -405,9 +405,8 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         }
         // a known place is the facility's complement ("Palacio de la Zarzuela"), not a person
         // or an organisation
-        let free = |x: usize| {
-            !used[x] || m.places.iter().any(|p| !p.demonym && p.a <= x && x < p.b)
-        };
+        let free =
+            |x: usize| !used[x] || m.places.iter().any(|p| !p.demonym && p.a <= x && x < p.b);
         if k > j && k < n && s.toks[k].cap && free(k) {
             j = k;
             while j < n && s.toks[j].cap && s.toks[j].kind == Kind::Word && free(j) {

@@ -435,8 +435,10 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         }
     }
     for i in 1..n {
-        // "KeyBank Center": capitalised words ending with a facility head (English order)
+        // "KeyBank Center": capitalised words ending with a facility head (English order; in a
+        // language that puts the head first, "Ignacio Torre" is a name)
         if !used[i]
+            && !lex.adjectives_after_noun
             && s.toks[i].cap
             && lex.facility_heads.contains(&lw[i])
             && s.toks[i - 1].cap
@@ -651,7 +653,12 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             } else if lex.particles.contains(&lw[j])
                 && !s.toks[j].cap
                 && j + 1 < n
-                && name_tok(j + 1, &used)
+                && (name_tok(j + 1, &used)
+                    // two particles: "von der Leyen", "de la Vega"
+                    || lex.particles.contains(&lw[j + 1])
+                        && !s.toks[j + 1].cap
+                        && j + 2 < n
+                        && name_tok(j + 2, &used))
                 && j > i
             {
                 j += 1;
@@ -687,8 +694,10 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             continue;
         }
         let first_known = lex.is_first_name(p(s, a)) && p(s, a).chars().count() > 2;
-        // "Cynthia Woods Mitchell Pavilion", "Peter Koros Design": a building or a company
+        // "Cynthia Woods Mitchell Pavilion", "Peter Koros Design": a building or a company, in
+        // a language that puts the head last ("Pedro Castillo", "Ignacio Torre" are names)
         if b - a >= 2
+            && !lex.adjectives_after_noun
             && (lex.org_heads.contains(&lw[b - 1]) || lex.facility_heads.contains(&lw[b - 1]))
         {
             i = b;

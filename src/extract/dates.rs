@@ -108,6 +108,15 @@ fn day_of(t: &Tok, text: &str) -> Option<u32> {
     (1..=31).contains(&n).then_some(n)
 }
 
+/// A number token, or a day number with an ordinal suffix ("1er", "1º", "21st").
+fn day_tok(t: &Tok, text: &str) -> bool {
+    t.kind == Kind::Num || {
+        let s = &text[t.start..t.end];
+        let n = strip_ordinal(s);
+        n.len() < s.len() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
 fn year_of(t: &Tok, text: &str) -> Option<i32> {
     let n = num(t, text)?;
     (1900..2100).contains(&n).then_some(n as i32)
@@ -193,7 +202,7 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
             && i + 1 < n
             && day_of(&toks[i + 1], text).is_some();
         let di = if from_word { i + 1 } else { i };
-        if let Some(d1) = day_of(&toks[di], text).filter(|_| toks[di].kind == Kind::Num) {
+        if let Some(d1) = day_of(&toks[di], text).filter(|_| day_tok(&toks[di], text)) {
             // range "du 26 au 28 juin"
             if di + 3 < n && word_is(lex, "to", &toks[di + 1].lower) {
                 let mut k = di + 2;
@@ -239,7 +248,7 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
             if let Some(t) = toks.get(i + 1) {
                 let (d1, d2, mut k) = if let Some((a, b)) = day_range(t, text) {
                     (Some(a), b, i + 2)
-                } else if let Some(a) = day_of(t, text).filter(|_| t.kind == Kind::Num) {
+                } else if let Some(a) = day_of(t, text).filter(|_| day_tok(t, text)) {
                     (Some(a), a, i + 2)
                 } else {
                     (None, 0, i + 1)
@@ -248,7 +257,7 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
                     let mut d2 = d2;
                     if k + 1 < n && word_is(lex, "to", &toks[k].lower) {
                         if let Some(x) =
-                            day_of(&toks[k + 1], text).filter(|_| toks[k + 1].kind == Kind::Num)
+                            day_of(&toks[k + 1], text).filter(|_| day_tok(&toks[k + 1], text))
                         {
                             d2 = x;
                             k += 2;
@@ -444,6 +453,7 @@ mod tests {
             ),
             ("el 3 de junio", ((2024, 6, 3), (2024, 6, 3))),
             ("del 26 al 28 de junio", ((2024, 6, 26), (2024, 6, 28))),
+            ("el 1º de junio", ((2024, 6, 1), (2024, 6, 1))),
         ] {
             let toks = crate::extract::tokens::tokenize(text, &lex.abbrev);
             let hits = find(lex, text, &toks, &mut a);

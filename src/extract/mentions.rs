@@ -1156,6 +1156,16 @@ fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
         if k == j || k >= n || !s.toks[k].cap || lex.stop.contains(&lw[k]) || comps >= 3 {
             break;
         }
+        // a person's name is no complement: "Gobierno de Pedro Sánchez"
+        if lex.is_first_name(p(s, k))
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| t.cap && t.kind == Kind::Word)
+            && !lex.stop.contains(&lw[k + 1])
+            && !lex.places.contains_key(&lw[k])
+        {
+            break;
+        }
         let mut e = k;
         while e < n && s.toks[e].cap && s.toks[e].kind == Kind::Word {
             e += 1;

@@ -101,6 +101,26 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 }
             }
         }
+        // "Flavio Arce San Martín": a place right after a first name and a surname ends the name
+        if hit.is_some()
+            && i > 1
+            && s.toks[i - 1].cap
+            && s.toks[i - 1].kind == Kind::Word
+            && s.toks[i - 2].cap
+            && s.toks[i - 2].kind == Kind::Word
+            && !s.toks[i - 1].upper
+            && lex.is_first_name(p(s, i - 2))
+            && !lex.is_first_name(p(s, i - 1))
+            && !lex.stop.contains(&lw[i - 1])
+            && !lex.places.contains_key(&lw[i - 1])
+            && !lex.places.contains_key(&lw[i - 2])
+            && lex.is_title_at(lw, i - 1).is_none()
+            && !lex.org_heads.contains(&lw[i - 1])
+            && !lex.facility_heads.contains(&lw[i - 1])
+            && !lex.is_demonym(&lw[i - 1])
+        {
+            hit = None;
+        }
         // "Enrique Santiago": a place that is also a first name, after a first name
         if let Some((1, _)) = hit {
             if i > 0

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use super::lex::Lex;
 use super::tokens::{Kind, Tok};
+use crate::lang;
 
 pub type Ymd = (i32, u32, u32);
 
@@ -107,6 +108,15 @@ fn day_of(t: &Tok, text: &str) -> Option<u32> {
     (1..=31).contains(&n).then_some(n)
 }
 
+/// A number token, or a day number with an ordinal suffix ("1er", "1º", "21st").
+fn day_tok(t: &Tok, text: &str) -> bool {
+    t.kind == Kind::Num || {
+        let s = &text[t.start..t.end];
+        let n = strip_ordinal(s);
+        n.len() < s.len() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
 fn year_of(t: &Tok, text: &str) -> Option<i32> {
     let n = num(t, text)?;
     (1900..2100).contains(&n).then_some(n as i32)
@@ -192,18 +202,18 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
             && i + 1 < n
             && day_of(&toks[i + 1], text).is_some();
         let di = if from_word { i + 1 } else { i };
-        if let Some(d1) = day_of(&toks[di], text).filter(|_| toks[di].kind == Kind::Num) {
+        if let Some(d1) = day_of(&toks[di], text).filter(|_| day_tok(&toks[di], text)) {
             // range "du 26 au 28 juin"
             if di + 3 < n && word_is(lex, "to", &toks[di + 1].lower) {
                 let mut k = di + 2;
                 if lex.fw.articles.contains(&toks[k].lower) {
                     k += 1;
                 }
-                if let (Some(d2), Some(m)) = (
+                if let (Some(d2), Some((m, mk))) = (
                     toks.get(k).and_then(|t| day_of(t, text)),
-                    month_at(lex, toks, k + 1),
+                    month_after_day(lex, toks, k + 1),
                 ) {
-                    let (y, last) = explicit_year(toks, text, k + 2);
+                    let (y, last) = explicit_year(toks, text, mk + 1);
                     if let Some(h) = make(d1, d2, m, m, y, anchor, i, last) {
                         anchor.last = Some((h.start, h.end));
                         out.push(h);
@@ -212,8 +222,8 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
                     }
                 }
             }
-            if let Some(m) = month_at(lex, toks, di + 1) {
-                let (y, last) = explicit_year(toks, text, di + 2);
+            if let Some((m, mk)) = month_after_day(lex, toks, di + 1) {
+                let (y, last) = explicit_year(toks, text, mk + 1);
                 if let Some(h) = make(d1, d1, m, m, y, anchor, di, last) {
                     anchor.last = Some((h.start, h.end));
                     out.push(h);
@@ -223,8 +233,8 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
             }
         }
         if let Some((d1, d2)) = day_range(&toks[i], text) {
-            if let Some(m) = month_at(lex, toks, i + 1) {
-                let (y, last) = explicit_year(toks, text, i + 2);
+            if let Some((m, mk)) = month_after_day(lex, toks, i + 1) {
+                let (y, last) = explicit_year(toks, text, mk + 1);
                 if let Some(h) = make(d1, d2, m, m, y, anchor, i, last) {
                     anchor.last = Some((h.start, h.end));
                     out.push(h);
@@ -238,7 +248,7 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
             if let Some(t) = toks.get(i + 1) {
                 let (d1, d2, mut k) = if let Some((a, b)) = day_range(t, text) {
                     (Some(a), b, i + 2)
-                } else if let Some(a) = day_of(t, text).filter(|_| t.kind == Kind::Num) {
+                } else if let Some(a) = day_of(t, text).filter(|_| day_tok(t, text)) {
                     (Some(a), a, i + 2)
                 } else {
                     (None, 0, i + 1)
@@ -247,7 +257,7 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
                     let mut d2 = d2;
                     if k + 1 < n && word_is(lex, "to", &toks[k].lower) {
                         if let Some(x) =
-                            day_of(&toks[k + 1], text).filter(|_| toks[k + 1].kind == Kind::Num)
+                            day_of(&toks[k + 1], text).filter(|_| day_tok(&toks[k + 1], text))
                         {
                             d2 = x;
                             k += 2;
@@ -319,8 +329,31 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
 fn explicit_year(toks: &[Tok], text: &str, k: usize) -> (Option<i32>, usize) {
     match toks.get(k).and_then(|t| year_of(t, text)) {
         Some(y) => (Some(y), k + 1),
-        None => (None, k),
+        // "de junio de 2024": a date link (data/<lang>/date_links.txt) before the year
+        None => match toks.get(k + 1).and_then(|t| year_of(t, text)) {
+            Some(y) if is_date_link(toks, k) => (Some(y), k + 2),
+            _ => (None, k),
+        },
     }
+}
+
+/// Whether token `k` links the parts of a date ("12 de junio de 2024"), as the union over every
+/// language's date_links.txt.
+fn is_date_link(toks: &[Tok], k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| lang::table_all("date_links").any(|(_, l)| l == t.lower))
+}
+
+/// The month of "D Month" or "D de Month" right after a day at `k - 1`, with the index of the
+/// month word.
+fn month_after_day(lex: &Lex, toks: &[Tok], k: usize) -> Option<(u32, usize)> {
+    if let Some(m) = month_at(lex, toks, k) {
+        return Some((m, k));
+    }
+    if is_date_link(toks, k) {
+        return month_at(lex, toks, k + 1).map(|m| (m, k + 1));
+    }
+    None
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -403,6 +436,29 @@ mod tests {
             relative("weekend-1", &a),
             Some(((2019, 11, 16), (2019, 11, 17)))
         );
+    }
+
+    #[test]
+    fn date_links_in_the_text() {
+        let lex = crate::extract::lex::get("es");
+        let mut a = Anchor {
+            published: Some((2024, 6, 12)),
+            last: None,
+            future: false,
+        };
+        for (text, want) in [
+            (
+                "el 3 de junio de 2024 en Madrid",
+                ((2024, 6, 3), (2024, 6, 3)),
+            ),
+            ("el 3 de junio", ((2024, 6, 3), (2024, 6, 3))),
+            ("del 26 al 28 de junio", ((2024, 6, 26), (2024, 6, 28))),
+            ("el 1º de junio", ((2024, 6, 1), (2024, 6, 1))),
+        ] {
+            let toks = crate::extract::tokens::tokenize(text, &lex.abbrev);
+            let hits = find(lex, text, &toks, &mut a);
+            assert_eq!(hits.first().map(|h| (h.start, h.end)), Some(want), "{text}");
+        }
     }
 }
 

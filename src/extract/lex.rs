@@ -182,6 +182,8 @@ pub struct Lex {
     pub facility_heads: HashSet<String>,
     pub role_modifiers: HashSet<String>,
     pub adjectives_after_noun: bool,
+    /// settings.txt null_subject|yes: the language drops subject pronouns ("se reunió con X").
+    pub null_subject: bool,
     /// settings.txt name_link / name_link_elided / elision_initials ("de la", "de l’", "aeiou…").
     pub name_link: String,
     pub name_link_elided: String,
@@ -295,6 +297,7 @@ impl Lex {
         x.adjectives_after_noun = t("settings")
             .iter()
             .any(|l| l.trim() == "adjectives_after_noun|yes");
+        x.null_subject = t("settings").iter().any(|l| l.trim() == "null_subject|yes");
         let setting = |key: &str| {
             t("settings")
                 .iter()

@@ -109,8 +109,8 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
             .places
             .iter()
             .filter(|p| p.locative && !p.demonym && !in_role(p.a))
+            .min_by_key(|p| p.a)
             .map(|p| p.display.clone())
-            .next()
             .or_else(|| {
                 // "at the White House", "au Kremlin": an institution named as where it happened
                 m.orgs
@@ -400,6 +400,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             None if lw[..objs[0].a].iter().any(|w| lex.pronouns.contains(w)) => {
                                 last_subject.map(Party::Person)
                             }
+                            // a language that drops the pronoun ("…, se reunió con X"): the clause
+                            // before the verb names no one and describes no one
+                            None if lex.null_subject && null_subject(lex, s, ta) => {
+                                last_subject.map(Party::Person)
+                            }
                             None => None,
                         };
                         if let Some(sj) = subj {
@@ -538,6 +543,32 @@ fn noun_party(lex: &Lex, s: &Sent, k: usize, end: usize) -> Option<(String, usiz
         j += 1;
     }
     (j >= k + 2).then(|| (s.text[s.toks[k].start..s.toks[j - 1].end].to_string(), j))
+}
+
+/// No subject written before the trigger at `ta` in its clause (from the last comma or clause
+/// boundary): no capitalised word (but a function word, weekday or relative date opening the
+/// sentence), no determiner, article or pronoun.
+fn null_subject(lex: &Lex, s: &Sent, ta: usize) -> bool {
+    let lw = &s.lw;
+    let start = (0..ta)
+        .rev()
+        .find(|&k| p_is(s, k, ",") || p_is(s, k, ";") || lex.fw.clause_boundaries.contains(&lw[k]))
+        .map(|k| k + 1)
+        .unwrap_or(0);
+    (start..ta).all(|k| {
+        let t = &s.toks[k];
+        let opener = k == 0
+            && (lex.stop.contains(&lw[k])
+                || lex.weekdays.contains_key(&lw[k])
+                || lex
+                    .relative
+                    .iter()
+                    .any(|(ws, _)| ws.first() == Some(&lw[k])));
+        !(t.cap && !opener)
+            && !lex.determiners.contains(&lw[k])
+            && !lex.fw.articles.contains(&lw[k])
+            && !lex.pronouns.contains(&lw[k])
+    })
 }
 
 fn p_is(s: &Sent, k: usize, what: &str) -> bool {

@@ -101,6 +101,38 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 }
             }
         }
+        // "Flavio Arce San Martín": a place right after a first name and a surname ends the name
+        if hit.is_some()
+            && i > 1
+            && s.toks[i - 1].cap
+            && s.toks[i - 1].kind == Kind::Word
+            && s.toks[i - 2].cap
+            && s.toks[i - 2].kind == Kind::Word
+            && !s.toks[i - 1].upper
+            && lex.is_first_name(p(s, i - 2))
+            && !lex.is_first_name(p(s, i - 1))
+            && !lex.stop.contains(&lw[i - 1])
+            && !lex.places.contains_key(&lw[i - 1])
+            && !lex.places.contains_key(&lw[i - 2])
+            && lex.is_title_at(lw, i - 1).is_none()
+            && !lex.org_heads.contains(&lw[i - 1])
+            && !lex.facility_heads.contains(&lw[i - 1])
+            && !lex.is_demonym(&lw[i - 1])
+        {
+            hit = None;
+        }
+        // "Enrique Santiago": a place that is also a first name, after a first name
+        if let Some((1, _)) = hit {
+            if i > 0
+                && s.toks[i - 1].cap
+                && s.toks[i - 1].kind == Kind::Word
+                && lex.is_first_name(p(s, i - 1))
+                && lex.is_first_name(p(s, i))
+                && !lex.places.contains_key(&lw[i - 1])
+            {
+                hit = None;
+            }
+        }
         // "Chad Wolf", "Jordan Peterson": a first name that is also a place, before a name
         if let Some((1, _)) = hit {
             let next_is_name = s
@@ -391,9 +423,13 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         while k < n && lex.fw.complement_links.contains(&lw[k]) {
             k += 1;
         }
-        if k > j && k < n && s.toks[k].cap && !used[k] {
+        // a known place is the facility's complement ("Palacio de la Zarzuela"), not a person
+        // or an organisation
+        let free =
+            |x: usize| !used[x] || m.places.iter().any(|p| !p.demonym && p.a <= x && x < p.b);
+        if k > j && k < n && s.toks[k].cap && free(k) {
             j = k;
-            while j < n && s.toks[j].cap && s.toks[j].kind == Kind::Word && !used[j] {
+            while j < n && s.toks[j].cap && s.toks[j].kind == Kind::Word && free(j) {
                 j += 1;
             }
         }
@@ -401,7 +437,12 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             for u in used.iter_mut().take(j).skip(i) {
                 *u = true;
             }
-            let loc = i > 0 && lex.locatives.contains(&lw[i - 1]);
+            m.places.retain(|p| p.b <= i || p.a >= j);
+            // "en el Palacio de …", "au Palais …": a locative, perhaps through an article
+            let loc = i > 0 && lex.locatives.contains(&lw[i - 1])
+                || i > 1
+                    && lex.fw.articles.contains(&lw[i - 1])
+                    && lex.locatives.contains(&lw[i - 2]);
             m.places.push(PlaceM {
                 a: i,
                 b: j,
@@ -414,8 +455,10 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         }
     }
     for i in 1..n {
-        // "KeyBank Center": capitalised words ending with a facility head (English order)
+        // "KeyBank Center": capitalised words ending with a facility head (English order; in a
+        // language that puts the head first, "Ignacio Torre" is a name)
         if !used[i]
+            && !lex.adjectives_after_noun
             && s.toks[i].cap
             && lex.facility_heads.contains(&lw[i])
             && s.toks[i - 1].cap
@@ -630,7 +673,12 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             } else if lex.particles.contains(&lw[j])
                 && !s.toks[j].cap
                 && j + 1 < n
-                && name_tok(j + 1, &used)
+                && (name_tok(j + 1, &used)
+                    // two particles: "von der Leyen", "de la Vega"
+                    || lex.particles.contains(&lw[j + 1])
+                        && !s.toks[j + 1].cap
+                        && j + 2 < n
+                        && name_tok(j + 2, &used))
                 && j > i
             {
                 j += 1;
@@ -666,8 +714,10 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             continue;
         }
         let first_known = lex.is_first_name(p(s, a)) && p(s, a).chars().count() > 2;
-        // "Cynthia Woods Mitchell Pavilion", "Peter Koros Design": a building or a company
+        // "Cynthia Woods Mitchell Pavilion", "Peter Koros Design": a building or a company, in
+        // a language that puts the head last ("Pedro Castillo", "Ignacio Torre" are names)
         if b - a >= 2
+            && !lex.adjectives_after_noun
             && (lex.org_heads.contains(&lw[b - 1]) || lex.facility_heads.contains(&lw[b - 1]))
         {
             i = b;
@@ -986,7 +1036,10 @@ fn expansion(
             break;
         }
         if lex.fw.acronym_glue.contains(w) {
-            if lex.fw.conjunctions.contains(w) {
+            // the conjunction ends the expansion after another one ("(DGSN) et de la
+            // Surveillance du territoire (DGST)"), not inside a name ("Comisión Nacional de los
+            // Mercados y la Competencia (CNMC)")
+            if lex.fw.conjunctions.contains(w) && (k == 0 || s.toks[k - 1].kind != Kind::Word) {
                 break;
             }
             j = k;
@@ -1121,6 +1174,16 @@ fn org_extent(lex: &Lex, s: &Sent, i: usize) -> Option<usize> {
             k += 1;
         }
         if k == j || k >= n || !s.toks[k].cap || lex.stop.contains(&lw[k]) || comps >= 3 {
+            break;
+        }
+        // a person's name is no complement: "Gobierno de Pedro Sánchez"
+        if lex.is_first_name(p(s, k))
+            && s.toks
+                .get(k + 1)
+                .is_some_and(|t| t.cap && t.kind == Kind::Word)
+            && !lex.stop.contains(&lw[k + 1])
+            && !lex.places.contains_key(&lw[k])
+        {
             break;
         }
         let mut e = k;

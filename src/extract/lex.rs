@@ -64,6 +64,13 @@ impl Words {
     pub fn contains(&self, w: &str) -> bool {
         self.0.contains(w)
     }
+
+    /// The page language's own words of table `name` (`data/<lang>/<name>_own.txt`): words that
+    /// are another language's words with another use ("der", "die"), read on that language's pages only.
+    fn add_own(&mut self, code: &str, name: &str) {
+        self.0
+            .extend(lang::table(code, &format!("{name}_own")).iter().map(|w| norm_word(w)));
+    }
 }
 
 #[derive(Default)]
@@ -181,6 +188,9 @@ pub struct Lex {
     pub facility_heads: HashSet<String>,
     pub role_modifiers: HashSet<String>,
     pub adjectives_after_noun: bool,
+    /// settings.txt compound_titles|yes: a word that ends with a title ("Entwicklungsministerin",
+    /// "Siemens-Chef") is a title.
+    pub compound_titles: bool,
     /// settings.txt name_link / name_link_elided / elision_initials ("de la", "de l’", "aeiou…").
     pub name_link: String,
     pub name_link_elided: String,
@@ -279,6 +289,12 @@ impl Lex {
             fw: FnWords::build(),
             ..Default::default()
         };
+        x.fw.articles.add_own(code, "articles");
+        x.fw.complement_openers.add_own(code, "complement_openers");
+        x.fw.genitive_links.add_own(code, "genitive_links");
+        x.fw.role_glue.add_own(code, "role_glue");
+        x.fw.of_words.add_own(code, "of_words");
+        x.compound_titles = t("settings").iter().any(|l| l.trim() == "compound_titles|yes");
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();
         x.titles.sort_by_key(|v| std::cmp::Reverse(v.len()));
@@ -498,12 +514,31 @@ impl Lex {
     }
 
     pub fn is_title_at(&self, toks: &[String], i: usize) -> Option<usize> {
-        let cands = self.title_index.get(toks.get(i)?)?;
-        cands
-            .iter()
-            .map(|&k| &self.titles[k])
-            .find(|t| i + t.len() <= toks.len() && t.iter().zip(&toks[i..]).all(|(a, b)| a == b))
-            .map(|t| t.len())
+        let w = toks.get(i)?;
+        let exact = self.title_index.get(w).and_then(|cands| {
+            cands
+                .iter()
+                .map(|&k| &self.titles[k])
+                .find(|t| {
+                    i + t.len() <= toks.len() && t.iter().zip(&toks[i..]).all(|(a, b)| a == b)
+                })
+                .map(|t| t.len())
+        });
+        if exact.is_some() || !self.compound_titles {
+            return exact;
+        }
+        // a compound whose last part is a one-word title of four letters or more
+        w.char_indices()
+            .skip(1)
+            .map(|(p, _)| &w[p..])
+            .filter(|rest| rest.chars().count() >= 4)
+            .any(|rest| {
+                let rest = rest.strip_prefix('-').unwrap_or(rest);
+                self.title_index
+                    .get(rest)
+                    .is_some_and(|c| c.iter().any(|&k| self.titles[k].len() == 1))
+            })
+            .then_some(1)
     }
 
     pub fn is_honor_at(&self, toks: &[String], i: usize) -> Option<usize> {

@@ -332,7 +332,14 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             }
                         }
                     }
-                    let subject = before.last().map(|p| Party::Person(p.pid));
+                    // "traf er sich mit X": a pronoun right after the verb is its subject (the
+                    // sentence's first person, or the person in focus), not the last name before
+                    let inverted = lw.get(tb).is_some_and(|w| lex.pronouns.contains(w.as_str()));
+                    let subject = if inverted {
+                        before.first().map(|p| p.pid).or(last_subject).map(Party::Person)
+                    } else {
+                        before.last().map(|p| Party::Person(p.pid))
+                    };
                     if objs.is_empty() {
                         // "X et Y se sont rencontrés"
                         if before.len() >= 2

@@ -319,6 +319,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             && !s.toks[i].upper
             && w.contains('-')
             && !used[i]
+            && lex.is_title_at(lw, i).is_none()
             && !m.orgs.iter().any(|o| o.a <= i && i < o.b)
         {
             let caps_part = w

@@ -191,6 +191,9 @@ pub struct Lex {
     /// settings.txt compound_titles|yes: a word that ends with a title ("Entwicklungsministerin",
     /// "Siemens-Chef") is a title.
     pub compound_titles: bool,
+    /// noun_endings.txt: endings of common nouns ("-ung", "-keit"): an unknown capitalised word
+    /// with one of them is not read as a place after a preposition.
+    pub noun_endings: Vec<String>,
     /// settings.txt name_link / name_link_elided / elision_initials ("de la", "de l’", "aeiou…").
     pub name_link: String,
     pub name_link_elided: String,
@@ -295,6 +298,7 @@ impl Lex {
         x.fw.role_glue.add_own(code, "role_glue");
         x.fw.of_words.add_own(code, "of_words");
         x.compound_titles = t("settings").iter().any(|l| l.trim() == "compound_titles|yes");
+        x.noun_endings = t("noun_endings").iter().map(|w| norm_word(w)).collect();
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();
         x.titles.sort_by_key(|v| std::cmp::Reverse(v.len()));

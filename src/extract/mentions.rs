@@ -564,6 +564,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             || lex.is_demonym(&lw[i])
             || s.toks.get(i + 1).is_some_and(|t| t.cap)
             || lex.is_honor_at(lw, i).is_some()
+            || lex.noun_endings.iter().any(|e| lw[i].ends_with(e.as_str()))
         {
             continue;
         }

@@ -188,9 +188,10 @@ pub struct Lex {
     pub facility_heads: HashSet<String>,
     pub role_modifiers: HashSet<String>,
     pub adjectives_after_noun: bool,
-    /// settings.txt compound_titles|yes: a word that ends with a title ("Entwicklungsministerin",
-    /// "Siemens-Chef") is a title.
-    pub compound_titles: bool,
+    /// settings.txt compounds|yes: the language writes a noun with its complement as one word, so
+    /// a word that ends with a title is a title ("Entwicklungsministerin", "Siemens-Chef"), and
+    /// "EU-Kommission" is an organisation for its head where "EU-Exporte" is none.
+    pub compounds: bool,
     /// noun_endings.txt: endings of common nouns ("-ung", "-keit"): an unknown capitalised word
     /// with one of them is not read as a place after a preposition.
     pub noun_endings: Vec<String>,
@@ -297,7 +298,7 @@ impl Lex {
         x.fw.genitive_links.add_own(code, "genitive_links");
         x.fw.role_glue.add_own(code, "role_glue");
         x.fw.of_words.add_own(code, "of_words");
-        x.compound_titles = t("settings").iter().any(|l| l.trim() == "compound_titles|yes");
+        x.compounds = t("settings").iter().any(|l| l.trim() == "compounds|yes");
         x.noun_endings = t("noun_endings").iter().map(|w| norm_word(w)).collect();
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();
@@ -528,7 +529,7 @@ impl Lex {
                 })
                 .map(|t| t.len())
         });
-        if exact.is_some() || !self.compound_titles {
+        if exact.is_some() || !self.compounds {
             return exact;
         }
         // a compound whose last part is a one-word title of four letters or more
@@ -543,6 +544,16 @@ impl Lex {
                     .is_some_and(|c| c.iter().any(|&k| self.titles[k].len() == 1))
             })
             .then_some(1)
+    }
+
+    /// A compound word whose last part (four letters or more, or after a hyphen) is one of `heads`.
+    pub fn ends_with_head(&self, w: &str, heads: &HashSet<String>) -> bool {
+        heads.contains(w)
+            || w.char_indices().skip(1).map(|(p, _)| &w[p..]).any(|rest| {
+                let part = rest.strip_prefix('-');
+                (part.is_some() || rest.chars().count() >= 4)
+                    && heads.contains(part.unwrap_or(rest))
+            })
     }
 
     pub fn is_honor_at(&self, toks: &[String], i: usize) -> Option<usize> {

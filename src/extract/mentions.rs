@@ -328,13 +328,17 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             let lower_part = w
                 .split('-')
                 .any(|x| x.chars().skip(1).any(|c| c.is_lowercase()));
-            if caps_part && lower_part {
+            // in a language of compounds, "EU-Kommission" is a body, "EU-Exporte" a common noun
+            let head_ok = !lex.compounds || lex.ends_with_head(&lw[i], &lex.org_heads);
+            if caps_part && lower_part && head_ok {
                 m.orgs.push(OrgM {
                     a: i,
                     b: i + 1,
                     name: w.to_string(),
                     acronym: None,
                 });
+            } else if caps_part && lower_part {
+                used[i] = true; // a common noun ("EU-Exporte"): no part of a name either
             }
         }
     }

@@ -192,6 +192,8 @@ pub struct Lex {
     /// a word that ends with a title is a title ("Entwicklungsministerin", "Siemens-Chef"), and
     /// "EU-Kommission" is an organisation for its head where "EU-Exporte" is none.
     pub compounds: bool,
+    /// settings.txt verb_second|yes: the subject may follow the verb ("Am Mittwoch empfing X Y").
+    pub verb_second: bool,
     /// noun_endings.txt: endings of common nouns ("-ung", "-keit"): an unknown capitalised word
     /// with one of them is not read as a place after a preposition.
     pub noun_endings: Vec<String>,
@@ -299,6 +301,7 @@ impl Lex {
         x.fw.role_glue.add_own(code, "role_glue");
         x.fw.of_words.add_own(code, "of_words");
         x.compounds = t("settings").iter().any(|l| l.trim() == "compounds|yes");
+        x.verb_second = t("settings").iter().any(|l| l.trim() == "verb_second|yes");
         x.noun_endings = t("noun_endings").iter().map(|w| norm_word(w)).collect();
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();

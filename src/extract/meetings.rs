@@ -407,6 +407,12 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             None if lw[..objs[0].a].iter().any(|w| lex.pronouns.contains(w)) => {
                                 last_subject.map(Party::Person)
                             }
+                            // "Am Mittwoch empfing X Y": in a verb-second language the subject
+                            // may follow the verb when no name precedes it
+                            None if lex.verb_second && objs.len() >= 2 => {
+                                let first = objs.remove(0);
+                                Some(Party::Person(first.pid))
+                            }
                             None => None,
                         };
                         if let Some(sj) = subj {

@@ -339,6 +339,24 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 });
             } else if caps_part && lower_part {
                 used[i] = true; // a common noun ("EU-Exporte"): no part of a name either
+                // its acronym is still a body's name ("CIA-Direktor" → CIA), unless a place ("US-")
+                let acr = w.split('-').next().unwrap_or_default();
+                let letters = acr.chars().count();
+                if letters >= 2
+                    && letters <= MAX_ACRONYM
+                    && acr.chars().all(|c| c.is_uppercase())
+                    && !lex.not_orgs.contains(acr)
+                    && !lex.places.contains_key(&acr.to_lowercase())
+                    && (lex.acronyms.contains_key(acr) || letters >= 3)
+                {
+                    let name = lex.acronyms.get(acr).cloned().unwrap_or_else(|| acr.to_string());
+                    m.orgs.push(OrgM {
+                        a: i,
+                        b: i + 1,
+                        name,
+                        acronym: Some(acr.to_string()),
+                    });
+                }
             }
         }
     }

@@ -656,8 +656,21 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 && j + 1 < n
                 && name_tok(j + 1, &used)
                 && j > i
+                // an article of the page's language links a name only after another particle
+                // ("von der Leyen", not "sagte Scholz der Zeitung")
+                && !(lex.fw.articles.contains(&lw[j]) && lex.stop.contains(&lw[j]))
             {
                 j += 1;
+            } else if lex.particles.contains(&lw[j])
+                && !s.toks[j].cap
+                && j > i
+                && j + 2 < n
+                && lex.particles.contains(&lw[j + 1])
+                && !s.toks[j + 1].cap
+                && name_tok(j + 2, &used)
+            {
+                // two particles: "Ursula von der Leyen", "Alexander Van der Bellen"
+                j += 2;
             } else {
                 break;
             }

@@ -244,6 +244,13 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             {
                 j += 1;
             }
+            // where every noun is capitalised the run goes on past the name ("die Junge Union
+            // Druck gemacht"): it ends at its last head
+            if lex.compounds {
+                while j > i + 2 && !lex.org_heads.contains(&lw[j - 1]) {
+                    j -= 1;
+                }
+            }
             if j > i + 1
                 && lex.org_heads.contains(&lw[j - 1])
                 && !lex.is_title_at(lw, i).is_some_and(|l| l >= j - i)
@@ -619,6 +626,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             && lex.is_title_at(lw, i).is_none()
             && lex.is_honor_at(lw, i).is_none()
             && !lex.org_heads.contains(&lw[i])
+            && !(lex.compounds && lw[i].contains('-') && lex.ends_with_head(&lw[i], &lex.org_heads))
             && !lex.is_demonym(&lw[i])
             && !lw[i].starts_with('’')
             && lw[i].chars().any(|c| c.is_alphabetic())

@@ -194,6 +194,8 @@ pub struct Lex {
     pub compounds: bool,
     /// settings.txt verb_second|yes: the subject may follow the verb ("Am Mittwoch empfing X Y").
     pub verb_second: bool,
+    /// settings.txt genitive_s|yes: a known place with a final "s" is that place ("Deutschlands").
+    pub genitive_s: bool,
     /// noun_endings.txt: endings of common nouns ("-ung", "-keit"): an unknown capitalised word
     /// with one of them is not read as a place after a preposition.
     pub noun_endings: Vec<String>,
@@ -302,6 +304,7 @@ impl Lex {
         x.fw.of_words.add_own(code, "of_words");
         x.compounds = t("settings").iter().any(|l| l.trim() == "compounds|yes");
         x.verb_second = t("settings").iter().any(|l| l.trim() == "verb_second|yes");
+        x.genitive_s = t("settings").iter().any(|l| l.trim() == "genitive_s|yes");
         x.noun_endings = t("noun_endings").iter().map(|w| norm_word(w)).collect();
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();

@@ -101,6 +101,14 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 }
             }
         }
+        // "Deutschlands", "Gazastreifens": a known place in the genitive (settings genitive_s)
+        if hit.is_none() && lex.genitive_s && s.toks[i].cap && !s.toks[i].upper {
+            if let Some(base) = lw[i].strip_suffix('s').filter(|b| b.chars().count() >= 3) {
+                if let Some(e) = lex.places.get(base) {
+                    hit = Some((1, e.clone()));
+                }
+            }
+        }
         // "Chad Wolf", "Jordan Peterson": a first name that is also a place, before a name
         if let Some((1, _)) = hit {
             let next_is_name = s

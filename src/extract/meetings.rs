@@ -98,7 +98,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 }
             }
             if let Some(h) = hit {
-                trig.push(h);
+                // kind "not": a phrase that holds a trigger but is none ("eine Entscheidung
+                // getroffen"): its words are passed over
+                if h.2 != "not" {
+                    trig.push(h);
+                }
                 i = h.1;
             } else {
                 i += 1;

@@ -196,6 +196,9 @@ pub struct Lex {
     pub verb_second: bool,
     /// settings.txt genitive_s|yes: a known place with a final "s" is that place ("Deutschlands").
     pub genitive_s: bool,
+    /// settings.txt head_then_name|yes: a building is named by its head and a name with no link
+    /// ("Schloss Bellevue", "Hotel Adlon").
+    pub head_then_name: bool,
     /// noun_endings.txt: endings of common nouns ("-ung", "-keit"): an unknown capitalised word
     /// with one of them is not read as a place after a preposition.
     pub noun_endings: Vec<String>,
@@ -305,6 +308,7 @@ impl Lex {
         x.compounds = t("settings").iter().any(|l| l.trim() == "compounds|yes");
         x.verb_second = t("settings").iter().any(|l| l.trim() == "verb_second|yes");
         x.genitive_s = t("settings").iter().any(|l| l.trim() == "genitive_s|yes");
+        x.head_then_name = t("settings").iter().any(|l| l.trim() == "head_then_name|yes");
         x.noun_endings = t("noun_endings").iter().map(|w| norm_word(w)).collect();
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();

@@ -434,6 +434,19 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             while j < n && s.toks[j].cap && s.toks[j].kind == Kind::Word && !used[j] {
                 j += 1;
             }
+        } else if k == j
+            && lex.head_then_name
+            && s.toks[i].cap
+            && j < n
+            && s.toks[j].cap
+            && s.toks[j].kind == Kind::Word
+            && !used[j]
+            && !lex.stop.contains(&lw[j])
+            && lex.is_title_at(lw, j).is_none()
+            && s.toks.get(j + 1).is_none_or(|t| !t.cap)
+        {
+            // "Schloss Bellevue", "Hotel Formentor": the head and one name, no link
+            j += 1;
         }
         if j > i + 1 {
             for u in used.iter_mut().take(j).skip(i) {

@@ -268,7 +268,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 while a + 2 < j && lex.fw.not_org_starts.contains(&lw[a]) {
                     a += 1;
                 }
-                let name = surface(s, a, j);
+                let name = uninflected(lex, &surface(s, a, j));
                 m.orgs.push(OrgM {
                     a,
                     b: j,
@@ -349,7 +349,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 m.orgs.push(OrgM {
                     a: i,
                     b: i + 1,
-                    name: w.to_string(),
+                    name: uninflected(lex, w),
                     acronym: None,
                 });
             } else if caps_part && lower_part {
@@ -1114,6 +1114,23 @@ fn expansion(
 }
 
 /// The word with its first letter uppercase.
+/// An organisation's name without the genitive ending of its head, in a language whose names
+/// take one (settings genitive_s): "US-Aussenministeriums" → "US-Aussenministerium".
+fn uninflected(lex: &Lex, name: &str) -> String {
+    if !lex.genitive_s {
+        return name.to_string();
+    }
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    for end in ["es", "s"] {
+        if let Some(base) = last.strip_suffix(end) {
+            if base.chars().count() >= 3 && lex.ends_with_head(base, &lex.org_heads) {
+                return name[..name.len() - end.len()].to_string();
+            }
+        }
+    }
+    name.to_string()
+}
+
 fn capital(w: &str) -> String {
     let mut c = w.chars();
     c.next()

@@ -542,16 +542,19 @@ impl Lex {
         if exact.is_some() || !self.compounds {
             return exact;
         }
-        // a compound whose last part is a one-word title of four letters or more
+        // a compound whose last part is a one-word title: any after a hyphen ("Siemens-Chef"),
+        // six letters or more when closed ("Entwicklungsministerin"; not "pri-vater")
+        let title1 = |r: &str| {
+            self.title_index
+                .get(r)
+                .is_some_and(|c| c.iter().any(|&k| self.titles[k].len() == 1))
+        };
         w.char_indices()
             .skip(1)
             .map(|(p, _)| &w[p..])
-            .filter(|rest| rest.chars().count() >= 4)
-            .any(|rest| {
-                let rest = rest.strip_prefix('-').unwrap_or(rest);
-                self.title_index
-                    .get(rest)
-                    .is_some_and(|c| c.iter().any(|&k| self.titles[k].len() == 1))
+            .any(|rest| match rest.strip_prefix('-') {
+                Some(r) => title1(r),
+                None => rest.chars().count() >= 6 && title1(rest),
             })
             .then_some(1)
     }

@@ -334,9 +334,9 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             && !s.toks[i].upper
             && w.contains('-')
             && !used[i]
-            && lex.is_title_at(lw, i).is_none()
             && !m.orgs.iter().any(|o| o.a <= i && i < o.b)
         {
+            let title = lex.is_title_at(lw, i).is_some();
             let caps_part = w
                 .split('-')
                 .any(|x| x.chars().count() >= 2 && x.chars().all(|c| c.is_uppercase()));
@@ -345,7 +345,9 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 .any(|x| x.chars().skip(1).any(|c| c.is_lowercase()));
             // in a language of compounds, "EU-Kommission" is a body, "EU-Exporte" a common noun
             let head_ok = !lex.compounds || lex.ends_with_head(&lw[i], &lex.org_heads);
-            if caps_part && lower_part && head_ok {
+            if title && !lex.compounds {
+                // "WFP-Chef" is a role, no body
+            } else if caps_part && lower_part && head_ok && !title {
                 m.orgs.push(OrgM {
                     a: i,
                     b: i + 1,
@@ -353,7 +355,8 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                     acronym: None,
                 });
             } else if caps_part && lower_part {
-                used[i] = true; // a common noun ("EU-Exporte"): no part of a name either
+                // a common noun ("EU-Exporte") or a role ("CIA-Direktor"): no part of a name
+                used[i] = !title;
                 // its acronym is still a body's name ("CIA-Direktor" → CIA), unless a place ("US-")
                 let acr = w.split('-').next().unwrap_or_default();
                 let letters = acr.chars().count();

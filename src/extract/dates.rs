@@ -175,6 +175,30 @@ fn month_at(lex: &Lex, toks: &[Tok], i: usize) -> Option<u32> {
 
 /// Find the dates of one sentence.
 pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<DateHit> {
+    // "am 9. Juli", "vom 3. bis 5. Juni": the period of an ordinal day number is read past
+    let n = toks.len();
+    let ordinal_dot = |k: usize| {
+        k > 0
+            && k + 1 < n
+            && &text[toks[k].start..toks[k].end] == "."
+            && toks[k - 1].kind == Kind::Num
+            && toks[k - 1].end - toks[k - 1].start <= 2
+            && (lex.months.contains_key(&toks[k + 1].lower) || word_is(lex, "to", &toks[k + 1].lower))
+    };
+    if !(0..n).any(ordinal_dot) {
+        return find_in(lex, text, toks, anchor);
+    }
+    let keep: Vec<usize> = (0..n).filter(|&k| !ordinal_dot(k)).collect();
+    let sub: Vec<Tok> = keep.iter().map(|&k| toks[k].clone()).collect();
+    let mut hits = find_in(lex, text, &sub, anchor);
+    for h in hits.iter_mut() {
+        h.first = keep[h.first];
+        h.last = if h.last == 0 { 0 } else { keep[h.last - 1] + 1 };
+    }
+    hits
+}
+
+fn find_in(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<DateHit> {
     let mut out: Vec<DateHit> = Vec::new();
     let mut i = 0;
     let n = toks.len();

@@ -65,6 +65,13 @@ impl Words {
     pub fn contains(&self, w: &str) -> bool {
         self.0.contains(w)
     }
+
+    /// The page language's own words of table `name` (`data/<lang>/<name>_own.txt`): words that
+    /// are another language's words with another use ("der", "die"), read on that language's pages only.
+    fn add_own(&mut self, code: &str, name: &str) {
+        self.0
+            .extend(lang::table(code, &format!("{name}_own")).iter().map(|w| norm_word(w)));
+    }
 }
 
 #[derive(Default)]
@@ -184,6 +191,20 @@ pub struct Lex {
     pub adjectives_after_noun: bool,
     /// settings.txt null_subject|yes: the language drops subject pronouns ("se reunió con X").
     pub null_subject: bool,
+    /// settings.txt compounds|yes: the language writes a noun with its complement as one word, so
+    /// a word that ends with a title is a title ("Entwicklungsministerin", "Siemens-Chef"), and
+    /// "EU-Kommission" is an organisation for its head where "EU-Exporte" is none.
+    pub compounds: bool,
+    /// settings.txt verb_second|yes: the subject may follow the verb ("Am Mittwoch empfing X Y").
+    pub verb_second: bool,
+    /// settings.txt genitive_s|yes: a known place with a final "s" is that place ("Deutschlands").
+    pub genitive_s: bool,
+    /// settings.txt head_then_name|yes: a building is named by its head and a name with no link
+    /// ("Schloss Bellevue", "Hotel Adlon").
+    pub head_then_name: bool,
+    /// noun_endings.txt: endings of common nouns ("-ung", "-keit"): an unknown capitalised word
+    /// with one of them is not read as a place after a preposition.
+    pub noun_endings: Vec<String>,
     /// settings.txt name_link / name_link_elided / elision_initials ("de la", "de l’", "aeiou…").
     pub name_link: String,
     pub name_link_elided: String,
@@ -285,6 +306,16 @@ impl Lex {
             fw: FnWords::build(),
             ..Default::default()
         };
+        x.fw.articles.add_own(code, "articles");
+        x.fw.complement_openers.add_own(code, "complement_openers");
+        x.fw.genitive_links.add_own(code, "genitive_links");
+        x.fw.role_glue.add_own(code, "role_glue");
+        x.fw.of_words.add_own(code, "of_words");
+        x.compounds = t("settings").iter().any(|l| l.trim() == "compounds|yes");
+        x.verb_second = t("settings").iter().any(|l| l.trim() == "verb_second|yes");
+        x.genitive_s = t("settings").iter().any(|l| l.trim() == "genitive_s|yes");
+        x.head_then_name = t("settings").iter().any(|l| l.trim() == "head_then_name|yes");
+        x.noun_endings = t("noun_endings").iter().map(|w| norm_word(w)).collect();
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();
         x.titles.sort_by_key(|v| std::cmp::Reverse(v.len()));
@@ -511,12 +542,44 @@ impl Lex {
     }
 
     pub fn is_title_at(&self, toks: &[String], i: usize) -> Option<usize> {
-        let cands = self.title_index.get(toks.get(i)?)?;
-        cands
-            .iter()
-            .map(|&k| &self.titles[k])
-            .find(|t| i + t.len() <= toks.len() && t.iter().zip(&toks[i..]).all(|(a, b)| a == b))
-            .map(|t| t.len())
+        let w = toks.get(i)?;
+        let exact = self.title_index.get(w).and_then(|cands| {
+            cands
+                .iter()
+                .map(|&k| &self.titles[k])
+                .find(|t| {
+                    i + t.len() <= toks.len() && t.iter().zip(&toks[i..]).all(|(a, b)| a == b)
+                })
+                .map(|t| t.len())
+        });
+        if exact.is_some() || !self.compounds {
+            return exact;
+        }
+        // a compound whose last part is a one-word title: any after a hyphen ("Siemens-Chef"),
+        // six letters or more when closed ("Entwicklungsministerin"; not "pri-vater")
+        let title1 = |r: &str| {
+            self.title_index
+                .get(r)
+                .is_some_and(|c| c.iter().any(|&k| self.titles[k].len() == 1))
+        };
+        w.char_indices()
+            .skip(1)
+            .map(|(p, _)| &w[p..])
+            .any(|rest| match rest.strip_prefix('-') {
+                Some(r) => title1(r),
+                None => rest.chars().count() >= 6 && title1(rest),
+            })
+            .then_some(1)
+    }
+
+    /// A compound word whose last part (four letters or more, or after a hyphen) is one of `heads`.
+    pub fn ends_with_head(&self, w: &str, heads: &HashSet<String>) -> bool {
+        heads.contains(w)
+            || w.char_indices().skip(1).map(|(p, _)| &w[p..]).any(|rest| {
+                let part = rest.strip_prefix('-');
+                (part.is_some() || rest.chars().count() >= 4)
+                    && heads.contains(part.unwrap_or(rest))
+            })
     }
 
     pub fn is_honor_at(&self, toks: &[String], i: usize) -> Option<usize> {

@@ -98,7 +98,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 }
             }
             if let Some(h) = hit {
-                trig.push(h);
+                // kind "not": a phrase that holds a trigger but is none ("eine Entscheidung
+                // getroffen"): its words are passed over
+                if h.2 != "not" {
+                    trig.push(h);
+                }
                 i = h.1;
             } else {
                 i += 1;
@@ -332,7 +336,14 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             }
                         }
                     }
-                    let subject = before.last().map(|p| Party::Person(p.pid));
+                    // "traf er sich mit X": a pronoun right after the verb is its subject (the
+                    // sentence's first person, or the person in focus), not the last name before
+                    let inverted = lw.get(tb).is_some_and(|w| lex.pronouns.contains(w.as_str()));
+                    let subject = if inverted {
+                        before.first().map(|p| p.pid).or(last_subject).map(Party::Person)
+                    } else {
+                        before.last().map(|p| Party::Person(p.pid))
+                    };
                     if objs.is_empty() {
                         // "X et Y se sont rencontrés"
                         if before.len() >= 2
@@ -404,6 +415,12 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             // before the verb names no one and describes no one
                             None if lex.null_subject && null_subject(lex, s, ta) => {
                                 last_subject.map(Party::Person)
+                            }
+                            // "Am Mittwoch empfing X Y": in a verb-second language the subject
+                            // may follow the verb when no name precedes it
+                            None if lex.verb_second && objs.len() >= 2 => {
+                                let first = objs.remove(0);
+                                Some(Party::Person(first.pid))
                             }
                             None => None,
                         };

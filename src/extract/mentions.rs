@@ -101,6 +101,14 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 }
             }
         }
+        // "Deutschlands", "Gazastreifens": a known place in the genitive (settings genitive_s)
+        if hit.is_none() && lex.genitive_s && s.toks[i].cap && !s.toks[i].upper {
+            if let Some(base) = lw[i].strip_suffix('s').filter(|b| b.chars().count() >= 3) {
+                if let Some(e) = lex.places.get(base) {
+                    hit = Some((1, e.clone()));
+                }
+            }
+        }
         // "Flavio Arce San Martín": a place right after a first name and a surname ends the name
         if hit.is_some()
             && i > 1
@@ -276,6 +284,13 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             {
                 j += 1;
             }
+            // where every noun is capitalised the run goes on past the name ("die Junge Union
+            // Druck gemacht"): it ends at its last head
+            if lex.compounds {
+                while j > i + 2 && !lex.org_heads.contains(&lw[j - 1]) {
+                    j -= 1;
+                }
+            }
             if j > i + 1
                 && lex.org_heads.contains(&lw[j - 1])
                 && !lex.is_title_at(lw, i).is_some_and(|l| l >= j - i)
@@ -285,7 +300,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 while a + 2 < j && lex.fw.not_org_starts.contains(&lw[a]) {
                     a += 1;
                 }
-                let name = surface(s, a, j);
+                let name = uninflected(lex, &surface(s, a, j));
                 m.orgs.push(OrgM {
                     a,
                     b: j,
@@ -353,19 +368,45 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             && !used[i]
             && !m.orgs.iter().any(|o| o.a <= i && i < o.b)
         {
+            let title = lex.is_title_at(lw, i).is_some();
             let caps_part = w
                 .split('-')
                 .any(|x| x.chars().count() >= 2 && x.chars().all(|c| c.is_uppercase()));
             let lower_part = w
                 .split('-')
                 .any(|x| x.chars().skip(1).any(|c| c.is_lowercase()));
-            if caps_part && lower_part {
+            // in a language of compounds, "EU-Kommission" is a body, "EU-Exporte" a common noun
+            let head_ok = !lex.compounds || lex.ends_with_head(&lw[i], &lex.org_heads);
+            if title && !lex.compounds {
+                // "WFP-Chef" is a role, no body
+            } else if caps_part && lower_part && head_ok && !title {
                 m.orgs.push(OrgM {
                     a: i,
                     b: i + 1,
-                    name: w.to_string(),
+                    name: uninflected(lex, w),
                     acronym: None,
                 });
+            } else if caps_part && lower_part {
+                // a common noun ("EU-Exporte") or a role ("CIA-Direktor"): no part of a name
+                used[i] = !title;
+                // its acronym is still a body's name ("CIA-Direktor" → CIA), unless a place ("US-")
+                let acr = w.split('-').next().unwrap_or_default();
+                let letters = acr.chars().count();
+                if letters >= 2
+                    && letters <= MAX_ACRONYM
+                    && acr.chars().all(|c| c.is_uppercase())
+                    && !lex.not_orgs.contains(acr)
+                    && !lex.places.contains_key(&acr.to_lowercase())
+                    && (lex.acronyms.contains_key(acr) || letters >= 3)
+                {
+                    let name = lex.acronyms.get(acr).cloned().unwrap_or_else(|| acr.to_string());
+                    m.orgs.push(OrgM {
+                        a: i,
+                        b: i + 1,
+                        name,
+                        acronym: Some(acr.to_string()),
+                    });
+                }
             }
         }
     }
@@ -432,6 +473,19 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             while j < n && s.toks[j].cap && s.toks[j].kind == Kind::Word && free(j) {
                 j += 1;
             }
+        } else if k == j
+            && lex.head_then_name
+            && s.toks[i].cap
+            && j < n
+            && s.toks[j].cap
+            && s.toks[j].kind == Kind::Word
+            && !used[j]
+            && !lex.stop.contains(&lw[j])
+            && lex.is_title_at(lw, j).is_none()
+            && s.toks.get(j + 1).is_none_or(|t| !t.cap)
+        {
+            // "Schloss Bellevue", "Hotel Formentor": the head and one name, no link
+            j += 1;
         }
         if j > i + 1 {
             for u in used.iter_mut().take(j).skip(i) {
@@ -606,6 +660,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             || lex.is_demonym(&lw[i])
             || s.toks.get(i + 1).is_some_and(|t| t.cap)
             || lex.is_honor_at(lw, i).is_some()
+            || lex.noun_endings.iter().any(|e| lw[i].ends_with(e.as_str()))
         {
             continue;
         }
@@ -638,6 +693,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
             && lex.is_title_at(lw, i).is_none()
             && lex.is_honor_at(lw, i).is_none()
             && !lex.org_heads.contains(&lw[i])
+            && !(lex.compounds && lw[i].contains('-') && lex.ends_with_head(&lw[i], &lex.org_heads))
             && !lex.is_demonym(&lw[i])
             && !lw[i].starts_with('’')
             && lw[i].chars().any(|c| c.is_alphabetic())
@@ -680,8 +736,21 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                         && j + 2 < n
                         && name_tok(j + 2, &used))
                 && j > i
+                // an article of the page's language links a name only after another particle
+                // ("von der Leyen", not "sagte Scholz der Zeitung")
+                && !(lex.fw.articles.contains(&lw[j]) && lex.stop.contains(&lw[j]))
             {
                 j += 1;
+            } else if lex.particles.contains(&lw[j])
+                && !s.toks[j].cap
+                && j > i
+                && j + 2 < n
+                && lex.particles.contains(&lw[j + 1])
+                && !s.toks[j + 1].cap
+                && name_tok(j + 2, &used)
+            {
+                // two particles: "Ursula von der Leyen", "Alexander Van der Bellen"
+                j += 2;
             } else {
                 break;
             }
@@ -1101,6 +1170,23 @@ fn expansion(
 }
 
 /// The word with its first letter uppercase.
+/// An organisation's name without the genitive ending of its head, in a language whose names
+/// take one (settings genitive_s): "US-Aussenministeriums" → "US-Aussenministerium".
+fn uninflected(lex: &Lex, name: &str) -> String {
+    if !lex.genitive_s {
+        return name.to_string();
+    }
+    let last = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
+    for end in ["es", "s"] {
+        if let Some(base) = last.strip_suffix(end) {
+            if base.chars().count() >= 3 && lex.ends_with_head(base, &lex.org_heads) {
+                return name[..name.len() - end.len()].to_string();
+            }
+        }
+    }
+    name.to_string()
+}
+
 fn capital(w: &str) -> String {
     let mut c = w.chars();
     c.next()

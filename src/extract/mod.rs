@@ -145,7 +145,23 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
         let toks = tokens::tokenize(&b.text, &lex.abbrev);
         let byline = is_byline_block(lex, &b.text, &toks, &meta.authors);
         let element = doc.index_of(b.node).unwrap_or(0);
-        let bounds = tokens::sentences(&b.text, &toks);
+        let mut bounds = tokens::sentences(&b.text, &toks);
+        // "am 9. Juli": a day number's period before a month name ends no sentence
+        let mut k = 1;
+        while k < bounds.len() {
+            let e = bounds[k - 1].1;
+            let ordinal = e >= 2
+                && &b.text[toks[e - 1].start..toks[e - 1].end] == "."
+                && toks[e - 2].kind == tokens::Kind::Num
+                && toks[e - 2].end - toks[e - 2].start <= 2
+                && lex.months.contains_key(&toks[e].lower);
+            if ordinal {
+                bounds[k - 1].1 = bounds[k].1;
+                bounds.remove(k);
+            } else {
+                k += 1;
+            }
+        }
         let nb = bounds.len();
         for (k, (a, e)) in bounds.into_iter().enumerate() {
             if a >= e {

@@ -118,7 +118,8 @@ pub fn tokenize(text: &str, abbrev: &HashSet<String>) -> Vec<Tok> {
                     j += 1;
                 }
                 let c2 = at(j);
-                if (c2 == '-' || c2 == '‑') && at(j + 1).is_alphanumeric() {
+                // a soft hyphen (U+00AD, "Zusammen\u{ad}arbeit") is inside the word
+                if (c2 == '-' || c2 == '‑' || c2 == '\u{ad}') && at(j + 1).is_alphanumeric() {
                     j += 1;
                     continue;
                 }
@@ -189,6 +190,9 @@ pub fn tokenize(text: &str, abbrev: &HashSet<String>) -> Vec<Tok> {
         let mut lower = raw.to_lowercase();
         if lower.contains(['\'', 'ʼ']) {
             lower = lower.replace(['\'', 'ʼ'], "’");
+        }
+        if lower.contains('\u{ad}') {
+            lower = lower.replace('\u{ad}', "");
         }
         if kind == Kind::Word && lower.ends_with('.') && !lower[..lower.len() - 1].contains('.') {
             lower.pop();

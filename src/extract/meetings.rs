@@ -142,6 +142,10 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
             continue;
         }
         let mut made_here = false;
+        // counterparts of an earlier trigger of the sentence, and its subject: "Obama met Merkel,
+        // then held talks with Hollande" — Merkel is not the one who held talks
+        let mut taken: Vec<usize> = Vec::new();
+        let mut sent_subject: Option<Party> = None;
         for (ti, &(ta, tb, kind)) in trig.iter().enumerate() {
             let next = trig.get(ti + 1).map(|t| t.0).unwrap_or(n);
             let mut wend = next;
@@ -317,7 +321,13 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     }
                     // "the call with Zelensky": a meeting already known, whose parties this
                     // sentence does not give, unless a subject follows ("l’entretien qu’il a eu avec")
-                    let det_before = ta > 0 && lex.determiners.contains(&lw[ta - 1]);
+                    // "a meeting with X", "une rencontre avec X" report a new meeting; "his
+                    // talks with X" one of the person before or in focus
+                    let poss_before = ta > 0 && lex.fw.possessives.contains(&lw[ta - 1]);
+                    let det_before = ta > 0
+                        && lex.determiners.contains(&lw[ta - 1])
+                        && !lex.fw.indefinite.contains(&lw[ta - 1])
+                        && !poss_before;
                     let pron_inside = objs
                         .first()
                         .is_some_and(|o| lw[tb..o.a].iter().any(|w| lex.pronouns.contains(w)));
@@ -332,7 +342,80 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             }
                         }
                     }
-                    let subject = before.last().map(|p| Party::Person(p.pid));
+                    let subject = match before.last() {
+                        Some(p) if taken.contains(&p.a) => sent_subject.clone(),
+                        Some(p) => Some(Party::Person(p.pid)),
+                        None => None,
+                    };
+                    // "After meeting with Mr. Morsi, Mr. Kandil said": with nobody before the
+                    // trigger, the person right after the comma closing the counterparts is the subject
+                    let mut fronted: Option<PRef> = None;
+                    if before.is_empty() && !objs.is_empty() {
+                        if let Some(c) = (objs[0].b..n).find(|&k| p_is(s, k, ",")) {
+                            let cut = objs.iter().position(|o| o.a > c).unwrap_or(objs.len());
+                            let cand = people.iter().find(|p| p.a > c && p.a <= c + 4).copied();
+                            if let Some(sj) = cand {
+                                if !lw[c + 1..sj.a]
+                                    .iter()
+                                    .any(|w| lex.fw.conjunctions.contains(w))
+                                    && !lw[tb..objs[0].a].iter().any(|w| lex.pronouns.contains(w))
+                                    && cut >= 1
+                                    && !(sj.b < n
+                                        && (lex.fw.conjunctions.contains(&lw[sj.b])
+                                            || p_is(s, sj.b, ","))
+                                        && cut == objs.len())
+                                {
+                                    objs.truncate(cut);
+                                    objs.retain(|o| o.pid != sj.pid);
+                                    fronted = Some(sj);
+                                }
+                            }
+                        }
+                    }
+                    // "X et Y ont été accueillis par Z", "X and Y met with Z": every coordinated subject
+                    let mut co_subjects: Vec<PRef> = Vec::new();
+                    if let Some(last) = before.last() {
+                        if last.b + 4 >= ta && !det_before {
+                            let start_of = |r: &PRef| {
+                                m.people
+                                    .iter()
+                                    .find(|pm| pm.a == r.a)
+                                    .and_then(|pm| {
+                                        pm.role_spans
+                                            .iter()
+                                            .filter(|&&(x, y)| {
+                                                x != usize::MAX && y <= r.a && y + 2 >= r.a
+                                            })
+                                            .map(|&(x, _)| x)
+                                            .min()
+                                    })
+                                    .unwrap_or(r.a)
+                            };
+                            let mut k = before.len() - 1;
+                            let mut joined = false;
+                            while k >= 1 {
+                                let (x, y) = (before[k - 1], before[k]);
+                                let ys = start_of(&y).max(x.b);
+                                let gap = &lw[x.b..ys];
+                                let ok = !gap.is_empty()
+                                    && gap.len() <= 2
+                                    && gap
+                                        .iter()
+                                        .all(|w| lex.fw.conjunctions.contains(w) || w == ",");
+                                if !ok {
+                                    break;
+                                }
+                                if gap.iter().any(|w| lex.fw.conjunctions.contains(w)) {
+                                    joined = true;
+                                }
+                                co_subjects.push(x);
+                                k -= 1;
+                            }
+                            if !joined {
+                                co_subjects.clear();
+                            }
+                        }
+                    }
                     if objs.is_empty() {
                         // "X et Y se sont rencontrés"
                         if before.len() >= 2
@@ -396,14 +479,30 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     } else {
                         let subj = match subject {
                             Some(p) => Some(p),
-                            // "il a rencontré …": the person in focus, only for a pronoun subject
-                            None if lw[..objs[0].a].iter().any(|w| lex.pronouns.contains(w)) => {
+                            None if fronted.is_some() => fronted.map(|f| Party::Person(f.pid)),
+                            // "il a rencontré …", "his talks with …": the person in focus, only for
+                            // a pronoun subject
+                            None if lw[..objs[0].a].iter().any(|w| lex.pronouns.contains(w))
+                                || poss_before =>
+                            {
                                 last_subject.map(Party::Person)
                             }
                             None => None,
                         };
+                        for c in co_subjects.iter().rev() {
+                            if !objs.is_empty() {
+                                groups.push((Party::Person(c.pid), objs.clone(), kind == "host"));
+                            }
+                        }
+                        // "discussions avec X, …": X is a counterpart even when the subject is unknown
+                        if subj.is_some() || lex.fw.comitatives.contains(&lw[tb - 1]) {
+                            taken.extend(objs.iter().map(|o| o.a));
+                        }
                         if let Some(sj) = subj {
-                            groups.push((sj, objs, kind == "host"));
+                            sent_subject = Some(sj.clone());
+                            if !objs.is_empty() {
+                                groups.push((sj, objs, kind == "host"));
+                            }
                         }
                     }
                 }

@@ -181,6 +181,8 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 .copied()
                 .collect();
             let mut groups: Vec<(Party, Vec<PRef>, bool)> = Vec::new(); // (subject, counterparts, subject hosts)
+                                                                        // counterparts named by a description or an organisation: PRef.pid = NAMED + index
+            let mut named: Vec<String> = Vec::new();
             match kind {
                 "between" | "mediate" => {
                     // "between Sondland and a top aide to Zelenskiy", "between Mr Mugabe and the
@@ -416,6 +418,24 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             }
                         }
                     }
+                    // "met with the survivors of the shooting", "a rencontré des réfugiés du
+                    // Karabagh", "talks with the Taliban": a described group or an organisation
+                    // when no person is named after the trigger
+                    if objs.is_empty() && !of_noun && !det_before && kind != "hosted" {
+                        let subj_known = subject.is_some()
+                            || poss_before
+                            || lw[..ta].iter().any(|w| lex.pronouns.contains(w));
+                        if subj_known {
+                            for (name, a, b) in counterpart_phrases(lex, s, m, tb, wend) {
+                                named.push(name);
+                                objs.push(PRef {
+                                    a,
+                                    b,
+                                    pid: NAMED + named.len() - 1,
+                                });
+                            }
+                        }
+                    }
                     if objs.is_empty() {
                         // "X et Y se sont rencontrés"
                         if before.len() >= 2
@@ -516,8 +536,15 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     if o.pid == sp {
                         continue;
                     }
+                    let other = if o.pid >= NAMED {
+                        Party::Name(named[o.pid - NAMED].clone())
+                    } else {
+                        Party::Person(o.pid)
+                    };
                     let place = loc_place.clone().or_else(|| {
-                        let h = if kind == "hosted" {
+                        let h = if o.pid >= NAMED {
+                            None
+                        } else if kind == "hosted" {
                             Some(o.pid)
                         } else if host {
                             Some(sp)
@@ -563,7 +590,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         };
                     out.push(Found {
                         sent: si,
-                        parties: vec![Party::Person(sp), Party::Person(o.pid)],
+                        parties: vec![Party::Person(sp), other],
                         place,
                         date,
                         planned,
@@ -597,6 +624,95 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 ctx_date = Some(((d.start, d.end, span_text(s, d)), s.block));
             }
         }
+    }
+    out
+}
+
+const NAMED: usize = usize::MAX / 2;
+
+/// The counterparts after a trigger when no person is named there: organisations and countries
+/// ("talks with the Taliban"), and groups described by a noun of `party_nouns` ("the survivors of
+/// the shooting", "executives from News Corporation and Fairfax", "des réfugiés du Karabagh"),
+/// in a list separated by commas and conjunctions.
+fn counterpart_phrases(
+    lex: &Lex,
+    s: &Sent,
+    m: &Mentions,
+    tb: usize,
+    wend: usize,
+) -> Vec<(String, usize, usize)> {
+    let lw = &s.lw;
+    let mut out = Vec::new();
+    let mut q = tb;
+    // "met on Tuesday with officials": start after a comitative close to the trigger
+    if let Some(k) = (tb..wend.min(tb + 4)).find(|&k| lex.fw.comitatives.contains(&lw[k])) {
+        q = k + 1;
+    }
+    let stopper = |k: usize| {
+        let t = &s.toks[k];
+        t.kind == super::tokens::Kind::Punct
+            || lex.fw.clause_boundaries.contains(&lw[k])
+            || lex.fw.comitatives.contains(&lw[k])
+            || lex.locatives.contains(&lw[k])
+            || lex.fw.infinitive_markers.contains(&lw[k])
+    };
+    while q < wend && out.len() < 8 {
+        // skip the list's separators
+        if lex.fw.conjunctions.contains(&lw[q]) || p_is(s, q, ",") {
+            q += 1;
+            continue;
+        }
+        let lead = if lex.determiners.contains(&lw[q]) || lex.fw.of_words.contains(&lw[q]) {
+            q + 1
+        } else {
+            q
+        };
+        if lead >= wend {
+            break;
+        }
+        // an organisation, or a country as written
+        if let Some(o) = m.orgs.iter().find(|o| o.a == lead && o.b <= wend) {
+            out.push((o.name.clone(), o.a, o.b));
+            q = o.b;
+            continue;
+        }
+        if let Some(p) = m
+            .places
+            .iter()
+            .find(|p| p.a == lead && p.b <= wend && !p.demonym && p.kind == PlaceKind::Country)
+        {
+            out.push((p.display.clone(), p.a, p.b));
+            q = p.b;
+            continue;
+        }
+        // a group: up to three words, then a noun of party_nouns
+        let Some(h) = (lead..wend.min(lead + 4))
+            .take_while(|&k| !stopper(k) && !lex.fw.conjunctions.contains(&lw[k]))
+            .find(|&k| lex.party_nouns.contains(&lw[k]))
+        else {
+            break;
+        };
+        // its complement: "of the TV networks", "from News Corporation and Fairfax"
+        let mut e = h + 1;
+        if e < wend && lex.party_noun_links.contains(&lw[e]) {
+            let mut k = e + 1;
+            while k < wend && k < e + 8 && !stopper(k) {
+                if lex.fw.conjunctions.contains(&lw[k]) && !s.toks.get(k + 1).is_some_and(|t| t.cap)
+                {
+                    break;
+                }
+                k += 1;
+            }
+            if k > e + 1 {
+                e = k;
+            }
+        }
+        out.push((
+            s.text[s.toks[lead].start..s.toks[e - 1].end].to_string(),
+            lead,
+            e,
+        ));
+        q = e;
     }
     out
 }

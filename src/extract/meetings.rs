@@ -421,7 +421,12 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     // "met with the survivors of the shooting", "a rencontré des réfugiés du
                     // Karabagh", "talks with the Taliban": a described group or an organisation
                     // when no person is named after the trigger
-                    if objs.is_empty() && !of_noun && !det_before && kind != "hosted" {
+                    if objs.is_empty()
+                        && !of_noun
+                        && !det_before
+                        && kind != "hosted"
+                        && kind != "visit"
+                    {
                         let subj_known = subject.is_some()
                             || poss_before
                             || lw[..ta].iter().any(|w| lex.pronouns.contains(w));

@@ -675,26 +675,27 @@ fn counterpart_phrases(
         if lead >= wend {
             break;
         }
-        // an organisation, or a country as written
-        if let Some(o) = m.orgs.iter().find(|o| o.a == lead && o.b <= wend) {
+        // a group: up to three words, then a noun of party_nouns ("Taliban officials")
+        let head = (lead..wend.min(lead + 4))
+            .take_while(|&k| !stopper(k) && !lex.fw.conjunctions.contains(&lw[k]))
+            .find(|&k| lex.party_nouns.contains(&lw[k]));
+        // else an organisation, or a country as written
+        if let (None, Some(o)) = (head, m.orgs.iter().find(|o| o.a == lead && o.b <= wend)) {
             out.push((o.name.clone(), o.a, o.b));
             q = o.b;
             continue;
         }
-        if let Some(p) = m
-            .places
-            .iter()
-            .find(|p| p.a == lead && p.b <= wend && !p.demonym && p.kind == PlaceKind::Country)
-        {
+        if let (None, Some(p)) = (
+            head,
+            m.places
+                .iter()
+                .find(|p| p.a == lead && p.b <= wend && !p.demonym && p.kind == PlaceKind::Country),
+        ) {
             out.push((p.display.clone(), p.a, p.b));
             q = p.b;
             continue;
         }
-        // a group: up to three words, then a noun of party_nouns
-        let Some(h) = (lead..wend.min(lead + 4))
-            .take_while(|&k| !stopper(k) && !lex.fw.conjunctions.contains(&lw[k]))
-            .find(|&k| lex.party_nouns.contains(&lw[k]))
-        else {
+        let Some(h) = head else {
             break;
         };
         // its complement: "of the TV networks", "from News Corporation and Fairfax"

@@ -50,7 +50,7 @@ fn match_trigger(pats: &[Pat], lw: &[String], i: usize) -> Option<usize> {
             return Some(k);
         };
         if let Pat::Gap = p {
-            for skip in 0..=3 {
+            for skip in 0..=5 {
                 if let Some(e) = go(&pats[1..], lw, k + skip) {
                     return Some(e);
                 }

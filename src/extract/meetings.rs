@@ -502,6 +502,18 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             }
                         }
                     } else {
+                        // "Lors de leur rencontre, X et Y ont évoqué …", "After their talks, X and
+                        // Y said": the coordinated people after the comma met each other
+                        if subject.is_none()
+                            && fronted.is_none()
+                            && objs.len() >= 2
+                            && lw[tb..objs[0].a].iter().any(|w| w == ",")
+                            && lw[objs[0].b..objs[1].a]
+                                .iter()
+                                .any(|w| lex.fw.conjunctions.contains(w))
+                        {
+                            fronted = Some(objs.remove(0));
+                        }
                         let subj = match subject {
                             Some(p) => Some(p),
                             None if fronted.is_some() => fronted.map(|f| Party::Person(f.pid)),

@@ -51,6 +51,14 @@ fn match_trigger(pats: &[Pat], lw: &[String], i: usize) -> Option<usize> {
         };
         if let Pat::Gap = p {
             for skip in 0..=5 {
+                // the gap skips words, never punctuation: "the talks, meeting … with" is two phrases
+                if skip > 0
+                    && lw
+                        .get(k + skip - 1)
+                        .is_none_or(|w| !w.chars().any(|c| c.is_alphanumeric()))
+                {
+                    break;
+                }
                 if let Some(e) = go(&pats[1..], lw, k + skip) {
                     return Some(e);
                 }

@@ -682,8 +682,11 @@ fn counterpart_phrases(
             || lex.fw.infinitive_markers.contains(&lw[k])
     };
     while q < wend && out.len() < 8 {
-        // skip the list's separators
-        if lex.fw.conjunctions.contains(&lw[q]) || p_is(s, q, ",") {
+        // skip the list's separators ("members of Congress but also with business executives")
+        if lex.fw.conjunctions.contains(&lw[q])
+            || p_is(s, q, ",")
+            || !out.is_empty() && lex.fw.comitatives.contains(&lw[q])
+        {
             q += 1;
             continue;
         }

@@ -248,6 +248,10 @@ pub struct Lex {
     /// talks (kind, pattern).
     pub meeting_kinds: Vec<(MeetingKind, Vec<Pat>)>,
     pub pronouns: HashSet<String>,
+    /// party_nouns.txt: nouns naming a group that can be a party to a meeting ("executives").
+    pub party_nouns: HashSet<String>,
+    /// party_noun_links.txt: what joins a group noun to its complement ("executives from …").
+    pub party_noun_links: HashSet<String>,
     pub particles: HashSet<String>,
 }
 
@@ -302,6 +306,8 @@ impl Lex {
             not_names: set("not_names"),
             locatives: set("locatives"),
             pronouns: set("pronouns"),
+            party_nouns: set("party_nouns"),
+            party_noun_links: set("party_noun_links"),
             particles: set("name_particles"),
             fw: FnWords::build(),
             ..Default::default()

@@ -50,7 +50,15 @@ pub(super) fn match_trigger(pats: &[Pat], lw: &[String], i: usize) -> Option<usi
             return Some(k);
         };
         if let Pat::Gap = p {
-            for skip in 0..=3 {
+            for skip in 0..=5 {
+                // the gap skips words, never punctuation: "the talks, meeting … with" is two phrases
+                if skip > 0
+                    && lw
+                        .get(k + skip - 1)
+                        .is_none_or(|w| !w.chars().any(|c| c.is_alphanumeric()))
+                {
+                    break;
+                }
                 if let Some(e) = go(&pats[1..], lw, k + skip) {
                     return Some(e);
                 }
@@ -146,6 +154,10 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
             continue;
         }
         let mut made_here = false;
+        // counterparts of an earlier trigger of the sentence, and its subject: "Obama met Merkel,
+        // then held talks with Hollande" — Merkel is not the one who held talks
+        let mut taken: Vec<usize> = Vec::new();
+        let mut sent_subject: Option<Party> = None;
         for (ti, &(ta, tb, kind)) in trig.iter().enumerate() {
             let next = trig.get(ti + 1).map(|t| t.0).unwrap_or(n);
             let mut wend = next;
@@ -181,6 +193,8 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 .copied()
                 .collect();
             let mut groups: Vec<(Party, Vec<PRef>, bool)> = Vec::new(); // (subject, counterparts, subject hosts)
+                                                                        // counterparts named by a description or an organisation: PRef.pid = NAMED + index
+            let mut named: Vec<String> = Vec::new();
             match kind {
                 "between" | "mediate" => {
                     // "between Sondland and a top aide to Zelenskiy", "between Mr Mugabe and the
@@ -321,7 +335,13 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     }
                     // "the call with Zelensky": a meeting already known, whose parties this
                     // sentence does not give, unless a subject follows ("l’entretien qu’il a eu avec")
-                    let det_before = ta > 0 && lex.determiners.contains(&lw[ta - 1]);
+                    // "a meeting with X", "une rencontre avec X" report a new meeting; "his
+                    // talks with X" one of the person before or in focus
+                    let poss_before = ta > 0 && lex.fw.possessives.contains(&lw[ta - 1]);
+                    let det_before = ta > 0
+                        && lex.determiners.contains(&lw[ta - 1])
+                        && !lex.fw.indefinite.contains(&lw[ta - 1])
+                        && !poss_before;
                     let pron_inside = objs
                         .first()
                         .is_some_and(|o| lw[tb..o.a].iter().any(|w| lex.pronouns.contains(w)));
@@ -342,8 +362,104 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     let subject = if inverted {
                         before.first().map(|p| p.pid).or(last_subject).map(Party::Person)
                     } else {
-                        before.last().map(|p| Party::Person(p.pid))
+                        match before.last() {
+                            Some(p) if taken.contains(&p.a) => sent_subject.clone(),
+                            Some(p) => Some(Party::Person(p.pid)),
+                            None => None,
+                        }
                     };
+                    // "After meeting with Mr. Morsi, Mr. Kandil said": with nobody before the
+                    // trigger, the person right after the comma closing the counterparts is the subject
+                    let mut fronted: Option<PRef> = None;
+                    if before.is_empty() && !objs.is_empty() {
+                        if let Some(c) = (objs[0].b..n).find(|&k| p_is(s, k, ",")) {
+                            let cut = objs.iter().position(|o| o.a > c).unwrap_or(objs.len());
+                            let cand = people.iter().find(|p| p.a > c && p.a <= c + 4).copied();
+                            if let Some(sj) = cand {
+                                if !lw[c + 1..sj.a]
+                                    .iter()
+                                    .any(|w| lex.fw.conjunctions.contains(w))
+                                    && !lw[tb..objs[0].a].iter().any(|w| lex.pronouns.contains(w))
+                                    && cut >= 1
+                                    && !(sj.b < n
+                                        && (lex.fw.conjunctions.contains(&lw[sj.b])
+                                            || p_is(s, sj.b, ","))
+                                        && cut == objs.len())
+                                {
+                                    objs.truncate(cut);
+                                    objs.retain(|o| o.pid != sj.pid);
+                                    fronted = Some(sj);
+                                }
+                            }
+                        }
+                    }
+                    // "X et Y ont été accueillis par Z", "X and Y met with Z": every coordinated subject
+                    let mut co_subjects: Vec<PRef> = Vec::new();
+                    if let Some(last) = before.last() {
+                        if last.b + 4 >= ta && !det_before {
+                            let start_of = |r: &PRef| {
+                                m.people
+                                    .iter()
+                                    .find(|pm| pm.a == r.a)
+                                    .and_then(|pm| {
+                                        pm.role_spans
+                                            .iter()
+                                            .filter(|&&(x, y)| {
+                                                x != usize::MAX && y <= r.a && y + 2 >= r.a
+                                            })
+                                            .map(|&(x, _)| x)
+                                            .min()
+                                    })
+                                    .unwrap_or(r.a)
+                            };
+                            let mut k = before.len() - 1;
+                            let mut joined = false;
+                            while k >= 1 {
+                                let (x, y) = (before[k - 1], before[k]);
+                                let ys = start_of(&y).max(x.b);
+                                let gap = &lw[x.b..ys];
+                                let ok = !gap.is_empty()
+                                    && gap.len() <= 2
+                                    && gap
+                                        .iter()
+                                        .all(|w| lex.fw.conjunctions.contains(w) || w == ",");
+                                if !ok {
+                                    break;
+                                }
+                                if gap.iter().any(|w| lex.fw.conjunctions.contains(w)) {
+                                    joined = true;
+                                }
+                                co_subjects.push(x);
+                                k -= 1;
+                            }
+                            if !joined {
+                                co_subjects.clear();
+                            }
+                        }
+                    }
+                    // "met with the survivors of the shooting", "a rencontré des réfugiés du
+                    // Karabagh", "talks with the Taliban": a described group or an organisation
+                    // when no person is named after the trigger
+                    if objs.is_empty()
+                        && !of_noun
+                        && !det_before
+                        && kind != "hosted"
+                        && kind != "visit"
+                    {
+                        let subj_known = subject.is_some()
+                            || poss_before
+                            || lw[..ta].iter().any(|w| lex.pronouns.contains(w));
+                        if subj_known {
+                            for (name, a, b) in counterpart_phrases(lex, s, m, tb, wend) {
+                                named.push(name);
+                                objs.push(PRef {
+                                    a,
+                                    b,
+                                    pid: NAMED + named.len() - 1,
+                                });
+                            }
+                        }
+                    }
                     if objs.is_empty() {
                         // "X et Y se sont rencontrés"
                         if before.len() >= 2
@@ -405,10 +521,26 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             }
                         }
                     } else {
+                        // "Lors de leur rencontre, X et Y ont évoqué …", "After their talks, X and
+                        // Y said": the coordinated people after the comma met each other
+                        if subject.is_none()
+                            && fronted.is_none()
+                            && objs.len() >= 2
+                            && lw[tb..objs[0].a].iter().any(|w| w == ",")
+                            && lw[objs[0].b..objs[1].a]
+                                .iter()
+                                .any(|w| lex.fw.conjunctions.contains(w))
+                        {
+                            fronted = Some(objs.remove(0));
+                        }
                         let subj = match subject {
                             Some(p) => Some(p),
-                            // "il a rencontré …": the person in focus, only for a pronoun subject
-                            None if lw[..objs[0].a].iter().any(|w| lex.pronouns.contains(w)) => {
+                            None if fronted.is_some() => fronted.map(|f| Party::Person(f.pid)),
+                            // "il a rencontré …", "his talks with …": the person in focus, only for
+                            // a pronoun subject
+                            None if lw[..objs[0].a].iter().any(|w| lex.pronouns.contains(w))
+                                || poss_before =>
+                            {
                                 last_subject.map(Party::Person)
                             }
                             // a language that drops the pronoun ("…, se reunió con X"): the clause
@@ -424,8 +556,20 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             }
                             None => None,
                         };
+                        for c in co_subjects.iter().rev() {
+                            if !objs.is_empty() {
+                                groups.push((Party::Person(c.pid), objs.clone(), kind == "host"));
+                            }
+                        }
+                        // "discussions avec X, …": X is a counterpart even when the subject is unknown
+                        if subj.is_some() || lex.fw.comitatives.contains(&lw[tb - 1]) {
+                            taken.extend(objs.iter().map(|o| o.a));
+                        }
                         if let Some(sj) = subj {
-                            groups.push((sj, objs, kind == "host"));
+                            sent_subject = Some(sj.clone());
+                            if !objs.is_empty() {
+                                groups.push((sj, objs, kind == "host"));
+                            }
                         }
                     }
                 }
@@ -439,8 +583,15 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     if o.pid == sp {
                         continue;
                     }
+                    let other = if o.pid >= NAMED {
+                        Party::Name(named[o.pid - NAMED].clone())
+                    } else {
+                        Party::Person(o.pid)
+                    };
                     let place = loc_place.clone().or_else(|| {
-                        let h = if kind == "hosted" {
+                        let h = if o.pid >= NAMED {
+                            None
+                        } else if kind == "hosted" {
                             Some(o.pid)
                         } else if host {
                             Some(sp)
@@ -486,7 +637,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         };
                     out.push(Found {
                         sent: si,
-                        parties: vec![Party::Person(sp), Party::Person(o.pid)],
+                        parties: vec![Party::Person(sp), other],
                         place,
                         date,
                         planned,
@@ -520,6 +671,99 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 ctx_date = Some(((d.start, d.end, span_text(s, d)), s.block));
             }
         }
+    }
+    out
+}
+
+const NAMED: usize = usize::MAX / 2;
+
+/// The counterparts after a trigger when no person is named there: organisations and countries
+/// ("talks with the Taliban"), and groups described by a noun of `party_nouns` ("the survivors of
+/// the shooting", "executives from News Corporation and Fairfax", "des réfugiés du Karabagh"),
+/// in a list separated by commas and conjunctions.
+fn counterpart_phrases(
+    lex: &Lex,
+    s: &Sent,
+    m: &Mentions,
+    tb: usize,
+    wend: usize,
+) -> Vec<(String, usize, usize)> {
+    let lw = &s.lw;
+    let mut out = Vec::new();
+    let mut q = tb;
+    // "met on Tuesday with officials": start after a comitative close to the trigger
+    if let Some(k) = (tb..wend.min(tb + 4)).find(|&k| lex.fw.comitatives.contains(&lw[k])) {
+        q = k + 1;
+    }
+    let stopper = |k: usize| {
+        let t = &s.toks[k];
+        t.kind == super::tokens::Kind::Punct
+            || lex.fw.clause_boundaries.contains(&lw[k])
+            || lex.fw.comitatives.contains(&lw[k])
+            || lex.locatives.contains(&lw[k])
+            || lex.fw.infinitive_markers.contains(&lw[k])
+    };
+    while q < wend && out.len() < 8 {
+        // skip the list's separators ("members of Congress but also with business executives")
+        if lex.fw.conjunctions.contains(&lw[q])
+            || p_is(s, q, ",")
+            || !out.is_empty() && lex.fw.comitatives.contains(&lw[q])
+        {
+            q += 1;
+            continue;
+        }
+        let lead = if lex.determiners.contains(&lw[q]) || lex.fw.of_words.contains(&lw[q]) {
+            q + 1
+        } else {
+            q
+        };
+        if lead >= wend {
+            break;
+        }
+        // a group: up to three words, then a noun of party_nouns ("Taliban officials")
+        let head = (lead..wend.min(lead + 4))
+            .take_while(|&k| !stopper(k) && !lex.fw.conjunctions.contains(&lw[k]))
+            .find(|&k| lex.party_nouns.contains(&lw[k]));
+        // else an organisation, or a country as written
+        if let (None, Some(o)) = (head, m.orgs.iter().find(|o| o.a == lead && o.b <= wend)) {
+            out.push((o.name.clone(), o.a, o.b));
+            q = o.b;
+            continue;
+        }
+        if let (None, Some(p)) = (
+            head,
+            m.places
+                .iter()
+                .find(|p| p.a == lead && p.b <= wend && !p.demonym && p.kind == PlaceKind::Country),
+        ) {
+            out.push((p.display.clone(), p.a, p.b));
+            q = p.b;
+            continue;
+        }
+        let Some(h) = head else {
+            break;
+        };
+        // its complement: "of the TV networks", "from News Corporation and Fairfax"
+        let mut e = h + 1;
+        if e < wend && lex.party_noun_links.contains(&lw[e]) {
+            let mut k = e + 1;
+            while k < wend && k < e + 8 && !stopper(k) {
+                if lex.fw.conjunctions.contains(&lw[k]) && !s.toks.get(k + 1).is_some_and(|t| t.cap)
+                {
+                    break;
+                }
+                k += 1;
+            }
+            if k > e + 1 {
+                e = k;
+            }
+        }
+        out.push((
+            s.text[s.toks[lead].start..s.toks[e - 1].end].to_string(),
+            lead,
+            e,
+        ));
+        q = e;
     }
     out
 }

@@ -863,10 +863,14 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                     .any(|pm| pm.role_spans.iter().any(|&(x, y)| x <= i && i < y));
                 if !in_role {
                     let mut e = i + l;
-                    while e < n
+                    // "le président tchèque": adjectives after the noun, where the language
+                    // puts them, and never the verb that follows ("the President visited")
+                    while lex.adjectives_after_noun
+                        && e < n
                         && is_word(s, e)
                         && !s.toks[e].cap
                         && !lex.stop.contains(&lw[e])
+                        && lex.triggers_at(&lw[e]).next().is_none()
                         && e < i + l + 2
                     {
                         e += 1;
@@ -1040,6 +1044,11 @@ fn role_after(lex: &Lex, s: &Sent, b: usize) -> (Option<String>, (usize, usize))
             }
             if lex.is_honor_at(lw, j).is_some() {
                 break;
+            }
+            // "X, le Premier ministre arménien échangeait avec Y": a role phrase running into a
+            // meeting verb is the next clause's subject, not an apposition to X
+            if i > b && lex.triggers_at(w).next().is_some() {
+                return (None, (0, 0));
             }
         }
         j += 1;

@@ -177,6 +177,26 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
                         .any(|r| name_toks(r).join(" ").starts_with(&ft))
                 })
                 .collect();
+            // several holders: the one whose role is exactly these words ("the president" →
+            // President Trump, not the president of the Federal Reserve Bank), else one named
+            // at least twice as often as any other
+            let heads = if heads.len() > 1 {
+                let exact: Vec<usize> = heads
+                    .iter()
+                    .copied()
+                    .filter(|&i| ents[i].roles.iter().any(|r| name_toks(r).join(" ") == ft))
+                    .collect();
+                let pool = if exact.is_empty() { heads } else { exact };
+                let mut by: Vec<usize> = pool.clone();
+                by.sort_by_key(|&i| std::cmp::Reverse(ents[i].mentions));
+                if by.len() == 1 || ents[by[0]].mentions >= 2 * ents[by[1]].mentions {
+                    vec![by[0]]
+                } else {
+                    pool
+                }
+            } else {
+                heads
+            };
             if heads.len() == 1 {
                 refs[si].push(PRef {
                     a: *a,

@@ -6,15 +6,19 @@ use rendezvous::extract::fold;
 use rendezvous::insight::Insight;
 
 fn page(lang: &str, published: &str, paras: &[&str]) -> Insight {
+    let head =
+        format!("<meta property=\"article:published_time\" content=\"{published}T09:00:00Z\">");
+    analyze(&format!(" lang=\"{lang}\""), &head, paras).insight
+}
+
+/// The analysis of an article page made of `paras`, with `html_attrs` on <html> and `head` extra.
+fn analyze(html_attrs: &str, head: &str, paras: &[&str]) -> rendezvous::insight::Analysis {
     let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
     let html = format!(
-        "<!DOCTYPE html><html lang=\"{lang}\"><head><title>t</title>\
-         <meta property=\"article:published_time\" content=\"{published}T09:00:00Z\"></head>\
+        "<!DOCTYPE html><html{html_attrs}><head><title>t</title>{head}</head>\
          <body><article><h1>News</h1>{body}</article></body></html>"
     );
-    rendezvous::analyze_html(&html, &Default::default())
-        .analysis
-        .insight
+    rendezvous::analyze_html(&html, &Default::default()).analysis
 }
 
 fn pair(ins: &Insight, a: &str, b: &str) -> Option<rendezvous::insight::Meeting> {
@@ -311,13 +315,8 @@ fn organisations_leave_out_a_former_and_a_dateline() {
     );
 }
 
-fn analysis(lang: &str, paras: &[&str]) -> rendezvous::insight::Analysis {
-    let body: String = paras.iter().map(|p| format!("<p>{p}</p>\n")).collect();
-    let html = format!(
-        "<!DOCTYPE html><html{lang}><head><title>t</title></head>\
-         <body><article><h1>News</h1>{body}</article></body></html>"
-    );
-    rendezvous::analyze_html(&html, &Default::default()).analysis
+fn analysis(html_attrs: &str, paras: &[&str]) -> rendezvous::insight::Analysis {
+    analyze(html_attrs, "", paras)
 }
 
 #[test]

@@ -183,7 +183,8 @@ pub fn find(lex: &Lex, text: &str, toks: &[Tok], anchor: &mut Anchor) -> Vec<Dat
             && &text[toks[k].start..toks[k].end] == "."
             && toks[k - 1].kind == Kind::Num
             && toks[k - 1].end - toks[k - 1].start <= 2
-            && (lex.months.contains_key(&toks[k + 1].lower) || word_is(lex, "to", &toks[k + 1].lower))
+            && (lex.months.contains_key(&toks[k + 1].lower)
+                || word_is(lex, "to", &toks[k + 1].lower))
     };
     if !(0..n).any(ordinal_dot) {
         return find_in(lex, text, toks, anchor);

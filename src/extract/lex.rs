@@ -69,8 +69,11 @@ impl Words {
     /// The page language's own words of table `name` (`data/<lang>/<name>_own.txt`): words that
     /// are another language's words with another use ("der", "die"), read on that language's pages only.
     fn add_own(&mut self, code: &str, name: &str) {
-        self.0
-            .extend(lang::table(code, &format!("{name}_own")).iter().map(|w| norm_word(w)));
+        self.0.extend(
+            lang::table(code, &format!("{name}_own"))
+                .iter()
+                .map(|w| norm_word(w)),
+        );
     }
 }
 
@@ -320,7 +323,9 @@ impl Lex {
         x.compounds = t("settings").iter().any(|l| l.trim() == "compounds|yes");
         x.verb_second = t("settings").iter().any(|l| l.trim() == "verb_second|yes");
         x.genitive_s = t("settings").iter().any(|l| l.trim() == "genitive_s|yes");
-        x.head_then_name = t("settings").iter().any(|l| l.trim() == "head_then_name|yes");
+        x.head_then_name = t("settings")
+            .iter()
+            .any(|l| l.trim() == "head_then_name|yes");
         x.noun_endings = t("noun_endings").iter().map(|w| norm_word(w)).collect();
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();

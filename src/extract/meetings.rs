@@ -358,9 +358,15 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     }
                     // "traf er sich mit X": a pronoun right after the verb is its subject (the
                     // sentence's first person, or the person in focus), not the last name before
-                    let inverted = lw.get(tb).is_some_and(|w| lex.pronouns.contains(w.as_str()));
+                    let inverted = lw
+                        .get(tb)
+                        .is_some_and(|w| lex.pronouns.contains(w.as_str()));
                     let subject = if inverted {
-                        before.first().map(|p| p.pid).or(last_subject).map(Party::Person)
+                        before
+                            .first()
+                            .map(|p| p.pid)
+                            .or(last_subject)
+                            .map(Party::Person)
                     } else {
                         match before.last() {
                             Some(p) if taken.contains(&p.a) => sent_subject.clone(),

@@ -399,7 +399,11 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                     && !lex.places.contains_key(&acr.to_lowercase())
                     && (lex.acronyms.contains_key(acr) || letters >= 3)
                 {
-                    let name = lex.acronyms.get(acr).cloned().unwrap_or_else(|| acr.to_string());
+                    let name = lex
+                        .acronyms
+                        .get(acr)
+                        .cloned()
+                        .unwrap_or_else(|| acr.to_string());
                     m.orgs.push(OrgM {
                         a: i,
                         b: i + 1,

@@ -25,6 +25,47 @@ pub enum Party {
     Name(String),
 }
 
+/// Who a counterpart of a trigger is: a person of the article, or a party named by a description
+/// or an organisation ("the survivors of the shooting", "the Taliban"), by its index among the
+/// sentence's described parties.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Person(usize),
+    Described(usize),
+}
+
+/// A counterpart of a trigger and the tokens that name it.
+#[derive(Clone, Copy, Debug)]
+struct Side {
+    a: usize,
+    b: usize,
+    who: Who,
+}
+
+impl From<PRef> for Side {
+    fn from(r: PRef) -> Side {
+        Side {
+            a: r.a,
+            b: r.b,
+            who: Who::Person(r.pid),
+        }
+    }
+}
+
+impl Side {
+    /// The person mention this counterpart is, when it is a person.
+    fn person(&self) -> Option<PRef> {
+        match self.who {
+            Who::Person(pid) => Some(PRef {
+                a: self.a,
+                b: self.b,
+                pid,
+            }),
+            Who::Described(_) => None,
+        }
+    }
+}
+
 /// A person mention resolved to a person of the article.
 #[derive(Clone, Copy, Debug)]
 pub struct PRef {
@@ -192,8 +233,8 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 .filter(|p| p.a >= tb && p.a < wend && !inside_other(p) && !of_noun)
                 .copied()
                 .collect();
-            let mut groups: Vec<(Party, Vec<PRef>, bool)> = Vec::new(); // (subject, counterparts, subject hosts)
-                                                                        // counterparts named by a description or an organisation: PRef.pid = NAMED + index
+            let mut groups: Vec<(Party, Vec<Side>, bool)> = Vec::new(); // (subject, counterparts, subject hosts)
+                                                                        // counterparts named by a description or an organisation: Who::Described(index)
             let mut named: Vec<String> = Vec::new();
             match kind {
                 "between" | "mediate" => {
@@ -285,7 +326,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 "phone" => {
                     let all: Vec<PRef> = people.iter().filter(|p| p.a < wend).copied().collect();
                     if all.len() >= 2 {
-                        groups.push((Party::Person(all[0].pid), all[1..].to_vec(), false));
+                        groups.push((
+                            Party::Person(all[0].pid),
+                            all[1..].iter().map(|&r| Side::from(r)).collect(),
+                            false,
+                        ));
                     }
                 }
                 _ => {
@@ -298,7 +343,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         .chain(m.places.iter().map(|p| (p.a, p.b)))
                         .chain(sent_dates.iter().map(|d| (d.first, d.last)))
                         .collect();
-                    let mut objs: Vec<PRef> = Vec::new();
+                    let mut objs: Vec<Side> = Vec::new();
                     let mut prev_end = tb;
                     for r in &after {
                         let start = m
@@ -330,7 +375,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         if gap > 2 {
                             break;
                         }
-                        objs.push(*r);
+                        objs.push(Side::from(*r));
                         prev_end = r.b;
                     }
                     // "the call with Zelensky": a meeting already known, whose parties this
@@ -352,7 +397,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         // "le président tchèque" → the person with that role
                         for (a, _, _) in m.bare_roles.iter().filter(|r| r.0 >= tb && r.0 < wend) {
                             if let Some(p) = people.iter().find(|p| p.a == *a) {
-                                objs.push(*p);
+                                objs.push(Side::from(*p));
                             }
                         }
                     }
@@ -393,7 +438,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                         && cut == objs.len())
                                 {
                                     objs.truncate(cut);
-                                    objs.retain(|o| o.pid != sj.pid);
+                                    objs.retain(|o| o.who != Who::Person(sj.pid));
                                     fronted = Some(sj);
                                 }
                             }
@@ -458,10 +503,10 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         if subj_known {
                             for (name, a, b) in counterpart_phrases(lex, s, m, tb, wend) {
                                 named.push(name);
-                                objs.push(PRef {
+                                objs.push(Side {
                                     a,
                                     b,
-                                    pid: NAMED + named.len() - 1,
+                                    who: Who::Described(named.len() - 1),
                                 });
                             }
                         }
@@ -478,7 +523,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                 .get(x.b..y.a)
                                 .is_some_and(|s| s.iter().any(|w| lex.fw.conjunctions.contains(w)))
                             {
-                                groups.push((Party::Person(x.pid), vec![y], false));
+                                groups.push((Party::Person(x.pid), vec![Side::from(y)], false));
                             }
                         }
                         // countries or organisations on both sides ("Washington and the Taliban held talks")
@@ -537,7 +582,10 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                 .iter()
                                 .any(|w| lex.fw.conjunctions.contains(w))
                         {
-                            fronted = Some(objs.remove(0));
+                            if let Some(first) = objs[0].person() {
+                                objs.remove(0);
+                                fronted = Some(first);
+                            }
                         }
                         let subj = match subject {
                             Some(p) => Some(p),
@@ -557,8 +605,10 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             // "Am Mittwoch empfing X Y": in a verb-second language the subject
                             // may follow the verb when no name precedes it
                             None if lex.verb_second && objs.len() >= 2 => {
-                                let first = objs.remove(0);
-                                Some(Party::Person(first.pid))
+                                objs[0].person().map(|first| {
+                                    objs.remove(0);
+                                    Party::Person(first.pid)
+                                })
                             }
                             None => None,
                         };
@@ -586,23 +636,19 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                 };
                 last_subject = Some(sp);
                 for o in &objs {
-                    if o.pid == sp {
+                    if o.who == Who::Person(sp) {
                         continue;
                     }
-                    let other = if o.pid >= NAMED {
-                        Party::Name(named[o.pid - NAMED].clone())
-                    } else {
-                        Party::Person(o.pid)
+                    let other = match o.who {
+                        Who::Described(i) => Party::Name(named[i].clone()),
+                        Who::Person(pid) => Party::Person(pid),
                     };
                     let place = loc_place.clone().or_else(|| {
-                        let h = if o.pid >= NAMED {
-                            None
-                        } else if kind == "hosted" {
-                            Some(o.pid)
-                        } else if host {
-                            Some(sp)
-                        } else {
-                            None
+                        let h = match o.who {
+                            Who::Described(_) => None,
+                            Who::Person(pid) if kind == "hosted" => Some(pid),
+                            Who::Person(_) if host => Some(sp),
+                            Who::Person(_) => None,
                         };
                         h.and_then(|h| cx.person_country[h].clone())
                             .map(|c| lex.country_display(&c))
@@ -680,8 +726,6 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
     }
     out
 }
-
-const NAMED: usize = usize::MAX / 2;
 
 /// The counterparts after a trigger when no person is named there: organisations and countries
 /// ("talks with the Taliban"), and groups described by a noun of `party_nouns` ("the survivors of

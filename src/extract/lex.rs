@@ -433,11 +433,6 @@ impl Lex {
             };
             add_place(&mut x, name, e);
         }
-        let names: Vec<(String, String)> = x
-            .country_name
-            .iter()
-            .map(|(a, b)| (a.clone(), b.clone()))
-            .collect();
         for l in t("countries") {
             let (cc, name) = split2(l);
             let e = PlaceEntry {
@@ -447,7 +442,6 @@ impl Lex {
             };
             add_place(&mut x, name, e);
         }
-        drop(names);
         for l in t("places") {
             let (name, cc) = split2(l);
             let cc = if cc == "-" { "" } else { cc };

@@ -194,7 +194,6 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
         if old_year {
             continue;
         }
-        let mut made_here = false;
         // counterparts of an earlier trigger of the sentence, and its subject: "Obama met Merkel,
         // then held talks with Hollande" — Merkel is not the one who held talks
         let mut taken: Vec<usize> = Vec::new();
@@ -320,7 +319,6 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             trigger: s.text[s.toks[ta].start..s.toks[tb - 1].end].to_string(),
                             after: tb,
                         });
-                        made_here = true;
                     }
                 }
                 "phone" => {
@@ -567,7 +565,6 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                         .to_string(),
                                     after: tb,
                                 });
-                                made_here = true;
                                 groups.clear();
                             }
                         }
@@ -696,11 +693,9 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                         trigger: s.text[s.toks[ta].start..s.toks[tb - 1].end].to_string(),
                         after: o.b.max(tb),
                     });
-                    made_here = true;
                 }
             }
         }
-        let _ = made_here;
         // the place and dates of a visit frame ("En visite de travail en France, du 26 au 28
         // juin") carry to the meetings reported after it
         let frame = !trig.is_empty()

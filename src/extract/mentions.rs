@@ -546,9 +546,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
     // --- "mosquée de Beaucaire (Gard)", "mayor of Franklin": a place complement, and a
     // parenthesised place after a place
     for i in 2..n {
-        if !(lex.place_heads.contains(&lw[i - 2]) && lex.fw.of_words.contains(&lw[i - 1]))
-            && !(lex.place_heads.contains(&lw[i - 1]) && i >= 1 && false)
-        {
+        if !(lex.place_heads.contains(&lw[i - 2]) && lex.fw.of_words.contains(&lw[i - 1])) {
             continue;
         }
         if used[i]
@@ -764,11 +762,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         let mut a = i;
         let b = j;
         let glue_before = |k: usize| k > 0 && lex.fw.complement_openers.contains(&lw[k - 1]);
-        while a < b
-            && glue_before(a)
-            && !lex.is_first_name(p(s, a))
-            && (b - a == 1 || !lex.is_first_name(p(s, a + 1)) || true)
-        {
+        while a < b && glue_before(a) && !lex.is_first_name(p(s, a)) {
             if b - a == 1 {
                 break;
             }

@@ -215,15 +215,14 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
             let inside_other = |r: &PRef| {
                 m.people.iter().any(|pm| {
                     pm.a != r.a
-                        && pm.role_spans.iter().any(|&(x, y)| {
-                            x != usize::MAX && x <= r.a && r.a < y && !(pm.a <= x && y <= pm.b)
-                        })
-                        && !m.people.iter().any(|q| {
-                            q.a == r.a
-                                && q.role_spans
-                                    .iter()
-                                    .any(|&(x2, _)| x2 != usize::MAX && x2 <= pm.a)
-                        })
+                        && pm
+                            .role_spans
+                            .iter()
+                            .any(|&(x, y)| x <= r.a && r.a < y && !(pm.a <= x && y <= pm.b))
+                        && !m
+                            .people
+                            .iter()
+                            .any(|q| q.a == r.a && q.role_spans.iter().any(|&(x2, _)| x2 <= pm.a))
                 })
             };
             let of_noun = lw.get(tb).is_some_and(|w| lex.fw.of_words.contains(w));
@@ -351,7 +350,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                             .and_then(|pm| {
                                 pm.role_spans
                                     .iter()
-                                    .filter(|&&(x, y)| x != usize::MAX && y <= r.a && y + 2 >= r.a)
+                                    .filter(|&&(_, y)| y <= r.a && y + 2 >= r.a)
                                     .map(|&(x, _)| x)
                                     .min()
                             })
@@ -453,9 +452,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                                     .and_then(|pm| {
                                         pm.role_spans
                                             .iter()
-                                            .filter(|&&(x, y)| {
-                                                x != usize::MAX && y <= r.a && y + 2 >= r.a
-                                            })
+                                            .filter(|&&(_, y)| y <= r.a && y + 2 >= r.a)
                                             .map(|&(x, _)| x)
                                             .min()
                                     })

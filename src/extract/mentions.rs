@@ -34,6 +34,9 @@ pub struct PersonM {
     /// Token span of the role phrases (before and after), to keep their words out of the rest.
     pub role_spans: Vec<(usize, usize)>,
     pub honor: bool,
+    /// A capitalised run taken only as a possible surname mention (no first name, title or
+    /// honorific): resolution decides whether it is a person of the article.
+    pub weak: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -809,7 +812,6 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
         let words = b - a;
         let strong =
             honor || role_before.is_some() || role_after.is_some() || first_known && words >= 2;
-        let possessive = b < n && is_clitic(&lw[b]);
         if strong && !(words == 1 && !honor && role_before.is_none()) {
             let mut roles = Vec::new();
             let mut spans = Vec::new();
@@ -821,7 +823,6 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 roles.push(r);
                 spans.push(ra_span);
             }
-            let _ = possessive;
             m.people.push(PersonM {
                 a,
                 b,
@@ -829,6 +830,7 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 roles,
                 role_spans: spans,
                 honor,
+                weak: false,
             });
             i = b;
             continue;
@@ -842,10 +844,8 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
                 roles: vec![],
                 role_spans: vec![],
                 honor: false,
+                weak: true,
             });
-            if let Some(last) = m.people.last_mut() {
-                last.role_spans.push((usize::MAX, usize::MAX)); // marks "weak"
-            }
         }
         i = b.max(i + 1);
     }
@@ -881,12 +881,8 @@ pub fn find(lex: &Lex, s: &Sent, lowercase: &super::tokens::HashSet<String>) -> 
     m
 }
 
-fn is_weak(p: &PersonM) -> bool {
-    p.role_spans.first() == Some(&(usize::MAX, usize::MAX))
-}
-
 pub fn weak(p: &PersonM) -> bool {
-    is_weak(p)
+    p.weak
 }
 
 /// The role phrase ending right before a name (position `k`, honorific excluded).
@@ -910,10 +906,7 @@ fn role_before(lex: &Lex, s: &Sent, k: usize, m: &Mentions) -> (Option<String>, 
         let j = i - 1;
         let w = lw[j].as_str();
         let t = &s.toks[j];
-        if m.people
-            .iter()
-            .any(|pm| pm.a <= j && j < pm.b && !is_weak(pm))
-        {
+        if m.people.iter().any(|pm| pm.a <= j && j < pm.b && !pm.weak) {
             break;
         }
         if t.kind == Kind::Punct && !matches!(p(s, j), "(" | ")" | "-") && !is_clitic(p(s, j)) {

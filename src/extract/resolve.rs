@@ -133,9 +133,6 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
                     }
                 }
                 for &(ra, rb) in &pm.role_spans {
-                    if ra == usize::MAX {
-                        continue;
-                    }
                     for o in m.orgs.iter().filter(|o| o.a >= ra && o.b <= rb) {
                         e.role_orgs
                             .push(o.acronym.clone().unwrap_or_else(|| o.name.clone()));

@@ -553,9 +553,13 @@ pub fn extract(doc: &Document, article: &Article, meta: &Meta, lang: &str) -> In
         .collect();
     let topics_out = topics::document(lex, &body, &all_topics)
         .into_iter()
-        .map(|(t, si)| Topic {
-            text: t,
-            evidence: body.get(si).map(|s| vec![s.evidence()]).unwrap_or_default(),
+        .map(|t| Topic {
+            evidence: t
+                .sentence
+                .and_then(|si| body.get(si))
+                .map(|s| vec![s.evidence()])
+                .unwrap_or_default(),
+            text: t.text,
         })
         .collect();
 

@@ -240,7 +240,8 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
             }) && only_title_case(i)
         })
         .collect();
-    let mut map = vec![usize::MAX; ents.len()];
+    // entity index -> index in the kept list (None: dropped)
+    let mut map: Vec<Option<usize>> = vec![None; ents.len()];
     let mut list = Vec::new();
     let mut country = Vec::new();
     let mut counts = Vec::new();
@@ -248,7 +249,7 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
         if drop[i] {
             continue;
         }
-        map[i] = list.len();
+        map[i] = Some(list.len());
         let c = role_country(lex, &e.roles);
         counts.push(e.mentions);
         let org = e.role_orgs.first().cloned();
@@ -262,12 +263,16 @@ pub fn people(lex: &Lex, sents: &[Sent], ments: &[Mentions], byline: &[String]) 
         country.push(c);
     }
     for r in refs.iter_mut() {
-        r.retain(|x| map[x.pid] != usize::MAX);
-        for x in r.iter_mut() {
-            x.pid = map[x.pid];
-        }
+        r.retain_mut(|x| match map[x.pid] {
+            Some(kept) => {
+                x.pid = kept;
+                true
+            }
+            None => false,
+        });
     }
-    let focus = (0..counts.len()).max_by_key(|&i| (counts[i], usize::MAX - i));
+    // the most mentioned person, the first named on a tie
+    let focus = (0..counts.len()).max_by_key(|&i| (counts[i], std::cmp::Reverse(i)));
     People {
         list,
         refs,

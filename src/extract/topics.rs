@@ -129,7 +129,14 @@ pub fn mentions_visit(lex: &Lex, s: &Sent) -> bool {
 
 /// The article's main subjects: repeated content-word sequences, best first.
 /// None in a language without a function-word table: its content words cannot be told apart.
-pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(String, usize)> {
+/// A topic of the whole article, and the sentence (index into the sentences given) it was read
+/// in; a topic taken from the meetings has none of its own.
+pub struct DocTopic {
+    pub text: String,
+    pub sentence: Option<usize>,
+}
+
+pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<DocTopic> {
     if lex.stop.is_empty() {
         return Vec::new();
     }
@@ -180,16 +187,19 @@ pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(S
             .then(a.2.cmp(&b.2))
             .then_with(|| a.0.cmp(&b.0))
     });
-    let mut out: Vec<(String, usize)> = Vec::new();
+    let mut out: Vec<DocTopic> = Vec::new();
     for (t, _, si) in v {
         let tl = t.to_lowercase();
-        if out
-            .iter()
-            .any(|(o, _)| o.to_lowercase().contains(&tl) || tl.contains(&o.to_lowercase()))
-        {
+        if out.iter().any(|o| {
+            let ol = o.text.to_lowercase();
+            ol.contains(&tl) || tl.contains(&ol)
+        }) {
             continue;
         }
-        out.push((t, si));
+        out.push(DocTopic {
+            text: t,
+            sentence: Some(si),
+        });
         if out.len() >= 5 {
             break;
         }
@@ -206,8 +216,11 @@ pub fn document(lex: &Lex, sents: &[&Sent], meeting_topics: &[String]) -> Vec<(S
         if !(2..=5).contains(&n) || m.chars().any(|c| c.is_uppercase()) || edge_stop {
             continue;
         }
-        if !out.iter().any(|(o, _)| o.eq_ignore_ascii_case(m)) {
-            out.push((m.clone(), usize::MAX));
+        if !out.iter().any(|o| o.text.eq_ignore_ascii_case(m)) {
+            out.push(DocTopic {
+                text: m.clone(),
+                sentence: None,
+            });
         }
     }
     out

@@ -6,6 +6,7 @@
 //! extension (through `src/web.rs`, wasm32 only) call the same [`analyze_html`].
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod clean;
 pub mod clock;
 pub mod doc;

@@ -471,7 +471,7 @@ fn text_date(s: &str) -> Option<String> {
         }
         let Some(m) = month_of(w) else { continue };
         let day = |x: &str| -> Option<u32> {
-            let x = crate::extract::dates::strip_ordinal(x.trim_end_matches(['.', 'º', '°']));
+            let x = crate::calendar::strip_ordinal(x.trim_end_matches(['.', 'º', '°']));
             let d: u32 = x.parse().ok()?;
             (1..=31).contains(&d).then_some(d)
         };

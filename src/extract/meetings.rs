@@ -343,19 +343,7 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     let mut objs: Vec<Side> = Vec::new();
                     let mut prev_end = tb;
                     for r in &after {
-                        let start = m
-                            .people
-                            .iter()
-                            .find(|pm| pm.a == r.a)
-                            .and_then(|pm| {
-                                pm.role_spans
-                                    .iter()
-                                    .filter(|&&(_, y)| y <= r.a && y + 2 >= r.a)
-                                    .map(|&(x, _)| x)
-                                    .min()
-                            })
-                            .unwrap_or(r.a)
-                            .max(prev_end);
+                        let start = role_start(m, r).max(prev_end);
                         let gap = (prev_end..start)
                             .filter(|&k| {
                                 let t = &s.toks[k];
@@ -445,24 +433,11 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
                     let mut co_subjects: Vec<PRef> = Vec::new();
                     if let Some(last) = before.last() {
                         if last.b + 4 >= ta && !det_before {
-                            let start_of = |r: &PRef| {
-                                m.people
-                                    .iter()
-                                    .find(|pm| pm.a == r.a)
-                                    .and_then(|pm| {
-                                        pm.role_spans
-                                            .iter()
-                                            .filter(|&&(_, y)| y <= r.a && y + 2 >= r.a)
-                                            .map(|&(x, _)| x)
-                                            .min()
-                                    })
-                                    .unwrap_or(r.a)
-                            };
                             let mut k = before.len() - 1;
                             let mut joined = false;
                             while k >= 1 {
                                 let (x, y) = (before[k - 1], before[k]);
-                                let ys = start_of(&y).max(x.b);
+                                let ys = role_start(m, &y).max(x.b);
                                 let gap = &lw[x.b..ys];
                                 let ok = !gap.is_empty()
                                     && gap.len() <= 2
@@ -717,6 +692,22 @@ pub fn find(cx: &Ctx) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Where a person mention starts when the role phrase right before its name is counted in
+/// ("le ministre de la Défense Karen Brutyan" starts at "ministre").
+fn role_start(m: &Mentions, r: &PRef) -> usize {
+    m.people
+        .iter()
+        .find(|pm| pm.a == r.a)
+        .and_then(|pm| {
+            pm.role_spans
+                .iter()
+                .filter(|&&(_, y)| y <= r.a && y + 2 >= r.a)
+                .map(|&(x, _)| x)
+                .min()
+        })
+        .unwrap_or(r.a)
 }
 
 /// The counterparts after a trigger when no person is named there: organisations and countries

@@ -8,7 +8,7 @@
 use crate::lang;
 
 /// How much of the article's text is identified: enough for a reliable answer, bounded in time.
-const SAMPLE_BYTES: usize = 1500;
+pub const SAMPLE_BYTES: usize = 1500;
 
 /// The facts the sidebar gives, each with the tables of `data/<lang>/` it cannot be read without.
 /// A language that lacks one of them gets no such facts (rather than guesses).

@@ -150,7 +150,10 @@ pub fn analyze_document(doc: Document, opts: &Options) -> Run {
     let t_clean = now_ms();
     let article = text::article(&doc, &layout);
     let t_text = now_ms();
-    a.meta.lang = language::decide(a.meta.declared_lang.as_deref(), &article.sample_text());
+    a.meta.lang = language::decide(
+        a.meta.declared_lang.as_deref(),
+        &article.sample_text(language::SAMPLE_BYTES),
+    );
     if opts.text_only {
         // Nothing to read: the caller wants the article text only.
     } else if budget.exceeded() {

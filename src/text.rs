@@ -47,11 +47,11 @@ impl Article {
         out
     }
 
-    /// The text of the first blocks, a few thousand bytes of it, to tell its language.
-    pub fn sample_text(&self) -> String {
+    /// The text of the first blocks, `max` bytes of it or a little more (whole blocks).
+    pub fn sample_text(&self, max: usize) -> String {
         let mut out = String::new();
         for b in &self.blocks {
-            if out.len() >= 1500 {
+            if out.len() >= max {
                 break;
             }
             out.push_str(&b.text);

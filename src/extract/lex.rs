@@ -320,12 +320,14 @@ impl Lex {
         x.fw.genitive_links.add_own(code, "genitive_links");
         x.fw.role_glue.add_own(code, "role_glue");
         x.fw.of_words.add_own(code, "of_words");
-        x.compounds = t("settings").iter().any(|l| l.trim() == "compounds|yes");
-        x.verb_second = t("settings").iter().any(|l| l.trim() == "verb_second|yes");
-        x.genitive_s = t("settings").iter().any(|l| l.trim() == "genitive_s|yes");
-        x.head_then_name = t("settings")
-            .iter()
-            .any(|l| l.trim() == "head_then_name|yes");
+        // settings.txt: "name|yes" switches a syntax fact of the language on
+        let flag = |name: &str| t("settings").iter().any(|l| split2(l) == (name, "yes"));
+        x.compounds = flag("compounds");
+        x.verb_second = flag("verb_second");
+        x.genitive_s = flag("genitive_s");
+        x.head_then_name = flag("head_then_name");
+        x.adjectives_after_noun = flag("adjectives_after_noun");
+        x.null_subject = flag("null_subject");
         x.noun_endings = t("noun_endings").iter().map(|w| norm_word(w)).collect();
         x.honor = t("honorifics").iter().map(|s| words(s)).collect();
         x.titles = t("titles").iter().map(|s| words(s)).collect();
@@ -336,10 +338,6 @@ impl Lex {
         x.determiners = set("determiners");
         x.place_heads = set("place_heads");
         x.topic_stop = set("topic_stop");
-        x.adjectives_after_noun = t("settings")
-            .iter()
-            .any(|l| l.trim() == "adjectives_after_noun|yes");
-        x.null_subject = t("settings").iter().any(|l| l.trim() == "null_subject|yes");
         let setting = |key: &str| {
             t("settings")
                 .iter()

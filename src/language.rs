@@ -10,15 +10,52 @@ use crate::lang;
 /// How much of the article's text is identified: enough for a reliable answer, bounded in time.
 pub const SAMPLE_BYTES: usize = 1500;
 
-/// The facts the sidebar gives, each with the tables of `data/<lang>/` it cannot be read without.
-/// A language that lacks one of them gets no such facts (rather than guesses).
-const FACT_TABLES: &[(&str, &[&str])] = &[
-    ("people", &["stopwords", "titles"]),
-    ("organizations", &["stopwords", "org_heads"]),
-    ("places", &["stopwords", "countries"]),
-    ("dates", &["months"]),
-    ("meetings", &["stopwords", "titles", "meeting_triggers"]),
-    ("topics", &["stopwords", "topic_stop"]),
+/// A kind of fact the sidebar gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fact {
+    People,
+    Organizations,
+    Places,
+    Dates,
+    Meetings,
+    Topics,
+}
+
+impl Fact {
+    /// Its name in notices (the sidebar translates it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Fact::People => "people",
+            Fact::Organizations => "organizations",
+            Fact::Places => "places",
+            Fact::Dates => "dates",
+            Fact::Meetings => "meetings",
+            Fact::Topics => "topics",
+        }
+    }
+
+    /// The tables of `data/<lang>/` it cannot be read without: a language that lacks one of them
+    /// gets no such facts (rather than guesses).
+    fn tables(self) -> &'static [&'static str] {
+        match self {
+            Fact::People => &["stopwords", "titles"],
+            Fact::Organizations => &["stopwords", "org_heads"],
+            Fact::Places => &["stopwords", "countries"],
+            Fact::Dates => &["months"],
+            Fact::Meetings => &["stopwords", "titles", "meeting_triggers"],
+            Fact::Topics => &["stopwords", "topic_stop"],
+        }
+    }
+}
+
+/// Every fact, in sidebar order.
+const FACTS: [Fact; 6] = [
+    Fact::People,
+    Fact::Organizations,
+    Fact::Places,
+    Fact::Dates,
+    Fact::Meetings,
+    Fact::Topics,
 ];
 
 /// What the text says of its own language.
@@ -60,11 +97,10 @@ pub fn decide(declared: Option<&str>, text: &str) -> Option<String> {
 }
 
 /// The facts that cannot be read in `code` because its tables are missing, in sidebar order.
-pub fn missing_facts(code: &str) -> Vec<&'static str> {
-    FACT_TABLES
-        .iter()
-        .filter(|(_, tables)| tables.iter().any(|t| lang::table(code, t).is_empty()))
-        .map(|(fact, _)| *fact)
+pub fn missing_facts(code: &str) -> Vec<Fact> {
+    FACTS
+        .into_iter()
+        .filter(|f| f.tables().iter().any(|t| lang::table(code, t).is_empty()))
         .collect()
 }
 
@@ -98,7 +134,10 @@ mod tests {
     #[test]
     fn a_language_without_tables_lacks_every_fact() {
         assert_eq!(
-            missing_facts("it"),
+            missing_facts("it")
+                .iter()
+                .map(|f| f.name())
+                .collect::<Vec<_>>(),
             vec![
                 "people",
                 "organizations",

@@ -222,21 +222,22 @@ fn read_facts(
     };
     let missing = language::missing_facts(code);
     if !missing.is_empty() {
-        notices.push(format!("language: {code} {}", missing.join(", ")));
+        let names: Vec<&str> = missing.iter().map(|f| f.name()).collect();
+        notices.push(format!("language: {code} {}", names.join(", ")));
     }
-    if missing.contains(&"people") {
+    if missing.contains(&language::Fact::People) {
         // No names without the language's tables: whatever else could be read would be guesses.
         return insight::Insight::default();
     }
     let mut facts = extract::extract(doc, article, meta, code);
     for fact in missing {
         match fact {
-            "organizations" => facts.organizations.clear(),
-            "places" => facts.places.clear(),
-            "dates" => facts.dates.clear(),
-            "meetings" => facts.meetings.clear(),
-            "topics" => facts.topics.clear(),
-            _ => {}
+            language::Fact::People => facts.people.clear(),
+            language::Fact::Organizations => facts.organizations.clear(),
+            language::Fact::Places => facts.places.clear(),
+            language::Fact::Dates => facts.dates.clear(),
+            language::Fact::Meetings => facts.meetings.clear(),
+            language::Fact::Topics => facts.topics.clear(),
         }
     }
     facts
